@@ -1,0 +1,1 @@
+"""The engine: screen set-up, event loop, theme, fonts, caches, widgets. Knows nothing about sales."""

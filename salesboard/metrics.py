@@ -1,0 +1,205 @@
+"""Who leads and who lags: standings computed from a Snapshot.
+
+Every function here is pure: (snapshot, config, now) in, frozen results out. `now` is always passed
+in, never read, so tests and `--at` freeze time.
+
+Decisions (documented in the README too):
+- A won deal counts in the period its closing date falls in (the last change when it has none), and
+  only once that moment has come (`closed <= now`), so `--at` in the past shows the past.
+- Plans: a member's own plan; where a period is not given explicitly it is pro-rated from a daily
+  rate over the period's working days (a week across two months takes each day from its own month).
+  Members without a plan share what is left of the team plan equally.
+- Pace = percent of plan / share of the period's working time gone. Status by pace thresholds; in the
+  first `grace_share` of the period nobody is marked lagging (everyone is at zero on Monday at 9:05).
+- Ranking by won amount, then deals won; equal results share a rank ("1, 2, 2, 4").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Literal
+
+from salesboard.config import Config, Member, Plan
+from salesboard.model import Snapshot
+from salesboard.periods import (Period, PeriodKind, elapsed_share, is_working_day, period_at,
+                                remaining_working_days, working_days, working_days_in_month)
+
+Status = Literal["leader", "on_track", "lagging"]
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One row of the board (a rep) or its header (the team)."""
+
+    key: str
+    name: str
+    won_amount: float
+    won_count: int
+    plan: float | None
+    percent: float | None  # of plan, 0..∞
+    expected_percent: float  # where an even pace would be by now (the marker on the bar)
+    pace: float | None
+    gap: float | None  # plan left to close, 0 when met
+    needed_per_day: float | None  # gap / working days left
+    status: Status
+    rank: int = 0
+    color: str | None = None
+    photo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Standings:
+    period: Period
+    team: Standing
+    reps: tuple[Standing, ...]
+    elapsed_share: float
+    days_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Roster:
+    key: str
+    name: str
+    match: frozenset[str]
+    plan: Plan
+    color: str | None
+    photo: str | None
+
+
+def _norm(key: str) -> str:
+    return " ".join(key.split()).casefold()
+
+
+def roster(snapshot: Snapshot, cfg: Config) -> list[_Roster]:
+    """The people on the board: the configured team, or everyone the source knows when it is empty."""
+    if cfg.team.members:
+        return [_member(m) for m in cfg.team.members]
+    seen: dict[str, str] = {}
+    for rep in snapshot.reps:
+        seen.setdefault(_norm(rep.key), rep.name)
+    for deal in snapshot.deals:
+        seen.setdefault(_norm(deal.rep), deal.rep)
+    return [_Roster(k, name, frozenset({k}), Plan(), None, None) for k, name in seen.items() if k]
+
+
+def _member(m: Member) -> _Roster:
+    keys = frozenset(_norm(k) for k in (m.match or (m.name,)))
+    return _Roster(m.name, m.name, keys, m.plan, m.color, m.photo)
+
+
+def _daily_rate(plan: Plan, d: date, cfg: Config) -> float:
+    if plan.day is not None:
+        return plan.day
+    if plan.month is not None:
+        n = working_days_in_month(d, cfg)
+        return plan.month / n if n else 0.0
+    if plan.week is not None:
+        week = period_at("week", datetime.combine(d, datetime.min.time()), cfg)
+        n = len(working_days(week.first_day, week.last_day, cfg))
+        return plan.week / n if n else 0.0
+    return 0.0
+
+
+def plan_for(plan: Plan, period: Period, cfg: Config) -> float | None:
+    """The plan for one period: given explicitly, or pro-rated by working days. None if no plan."""
+    if not plan.is_set:
+        return None
+    explicit = getattr(plan, period.kind)
+    if explicit is not None:
+        return explicit
+    return sum(_daily_rate(plan, d, cfg) for d in period.days() if is_working_day(d, cfg))
+
+
+def _status(percent: float | None, pace: float | None, share: float, cfg: Config) -> Status:
+    if pace is None:
+        return "leader" if percent is not None and percent >= 100 else "on_track"
+    if pace >= cfg.thresholds.leader_pace:
+        return "leader"
+    if pace < cfg.thresholds.lagging_pace and share >= cfg.thresholds.grace_share:
+        return "lagging"
+    return "on_track"
+
+
+def _standing(key: str, name: str, won: float, count: int, plan: float | None, share: float,
+              days_left: int, cfg: Config, **extra: Any) -> Standing:
+    percent = won / plan * 100 if plan else None
+    pace = percent / 100 / share if percent is not None and share > 0 else None
+    gap = max(plan - won, 0.0) if plan else None
+    needed = gap / days_left if gap is not None and days_left > 0 else None
+    return Standing(key=key, name=name, won_amount=won, won_count=count, plan=plan, percent=percent,
+                    expected_percent=share * 100, pace=pace, gap=gap, needed_per_day=needed,
+                    status=_status(percent, pace, share, cfg), **extra)
+
+
+def standings(snapshot: Snapshot, cfg: Config, now: datetime, kind: PeriodKind = "month") -> Standings:
+    period = period_at(kind, now, cfg)
+    share = elapsed_share(period, now, cfg)
+    days_left = remaining_working_days(period, now, cfg)
+    people = roster(snapshot, cfg)
+    by_key = {k: i for i, p in enumerate(people) for k in p.match}
+    won = [0.0] * len(people)
+    count = [0] * len(people)
+    for deal in snapshot.deals:
+        if deal.status != "won":
+            continue
+        moment = deal.closed_or_modified
+        if moment is None or not period.contains(moment) or moment > now:
+            continue
+        i = by_key.get(_norm(deal.rep))
+        if i is not None:
+            won[i] += deal.amount
+            count[i] += 1
+
+    plans = [plan_for(p.plan, period, cfg) for p in people]
+    team_plan = plan_for(cfg.team.plan, period, cfg)
+    without = [i for i, pl in enumerate(plans) if pl is None]
+    if team_plan is not None and without:
+        rest = max(team_plan - sum(pl for pl in plans if pl is not None), 0.0)
+        for i in without:
+            plans[i] = rest / len(without)
+    if team_plan is None and any(pl is not None for pl in plans):
+        team_plan = sum(pl for pl in plans if pl is not None)
+
+    rows = [_standing(p.key, p.name, won[i], count[i], plans[i], share, days_left, cfg,
+                      color=p.color, photo=p.photo) for i, p in enumerate(people)]
+    rows.sort(key=lambda s: (-s.won_amount, -s.won_count, s.name.casefold()))
+    ranked: list[Standing] = []
+    for i, s in enumerate(rows):
+        prev = ranked[-1] if ranked else None
+        same = prev is not None and (prev.won_amount, prev.won_count) == (s.won_amount, s.won_count)
+        ranked.append(_replace_rank(s, prev.rank if same and prev else i + 1))
+    team = _standing("team", cfg.team.name, sum(won), sum(count), team_plan, share, days_left, cfg, rank=0)
+    return Standings(period=period, team=team, reps=tuple(ranked), elapsed_share=share, days_left=days_left)
+
+
+def _replace_rank(s: Standing, rank: int) -> Standing:
+    return replace(s, rank=rank)
+
+
+def standings_json(st: Standings) -> dict[str, Any]:
+    """The shape `salesboard metrics --json` prints (documented in the README)."""
+
+    def money(v: float | None) -> float | None:
+        return None if v is None else round(v, 2)
+
+    def pct(v: float | None) -> float | None:
+        return None if v is None else round(v, 1)
+
+    def row(s: Standing) -> dict[str, Any]:
+        return {"name": s.name, "won_amount": money(s.won_amount), "won_count": s.won_count,
+                "plan": money(s.plan), "percent": pct(s.percent),
+                "pace": None if s.pace is None else round(s.pace, 3), "rank": s.rank, "status": s.status,
+                "gap": money(s.gap), "needed_per_day": money(s.needed_per_day)}
+
+    team = row(st.team)
+    for k in ("rank", "name"):
+        team.pop(k)
+    return {
+        "period": {"name": st.period.kind, "start": st.period.first_day.isoformat(),
+                   "end": st.period.last_day.isoformat()},
+        "elapsed_share": round(st.elapsed_share, 4),
+        "working_days_left": st.days_left,
+        "team": team,
+        "reps": [row(s) for s in st.reps],
+    }
