@@ -35,9 +35,8 @@ mkdir -p "$PREFIX/var" /etc/salesboard
 
 python3 -m venv --system-site-packages "$PREFIX/.venv"
 "$PREFIX/.venv/bin/python" -m pip install --quiet --disable-pip-version-check "$PREFIX"
-chown -R "$USER_NAME:$USER_NAME" "$PREFIX"
-
 "$PREFIX/.venv/bin/salesboard" check --config "$PREFIX/config.yaml" || echo "note: fix the problems above, then: systemctl restart salesboard"
+chown -R "$USER_NAME:$USER_NAME" "$PREFIX"
 
 install -m 644 "$PREFIX/systemd/salesboard.service" /etc/systemd/system/salesboard.service
 systemctl daemon-reload
