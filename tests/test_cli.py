@@ -1,0 +1,145 @@
+"""The command line: exit codes, messages without tracebacks, the JSON shape, PNGs of real size."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from salesboard.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+AT = "2026-11-25T15:30"
+
+CSV = (
+    "id;title;rep;amount;stage;status;created;closed\n"
+    "1;Вектор;Анна Смирнова;1 250 000,50;Сделка успешна;won;01.11.2026;03.11.2026 12:00\n"
+    "2;Ромашка;Борис Иванов;300 000;Сделка успешна;won;02.11.2026;10.11.2026\n"
+    "3;Заря;Анна Смирнова;99 000;Переговоры;open;05.11.2026;\n"
+)
+
+
+def write_config(tmp_path: Path, csv_text: str = CSV, extra: str = "") -> Path:
+    (tmp_path / "deals.csv").write_text(csv_text, encoding="utf-8")
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(
+        "locale: ru\nsource:\n  type: csv\n  csv:\n    path: deals.csv\n"
+        "team:\n  name: Север\n  members:\n"
+        "    - name: Анна Смирнова\n      plan: 2100000\n"
+        "    - name: Борис Иванов\n      plan: 2100000\n" + extra, encoding="utf-8")
+    return cfg
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run([sys.executable, "-m", "salesboard.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_bad_config_exits_2_with_key_and_line_and_no_traceback(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("locale: ru\ndisplay:\n  rotation: 45\n", encoding="utf-8")
+    result = run_cli("check", "--config", str(cfg))
+    assert result.returncode == 2
+    assert "line 3" in result.stderr and "display.rotation" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_metrics_json_shape_and_values(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path)
+    assert main(["metrics", "--json", "--config", str(cfg), "--at", AT]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["period"] == {"name": "month", "start": "2026-11-01", "end": "2026-11-30"}
+    assert data["team"]["won_amount"] == pytest.approx(1_550_000.5)
+    assert data["team"]["won_count"] == 2
+    assert data["team"]["plan"] == pytest.approx(4_200_000)
+    names = [r["name"] for r in data["reps"]]
+    assert names == ["Анна Смирнова", "Борис Иванов"]
+    anna = data["reps"][0]
+    assert {"name", "won_amount", "won_count", "plan", "percent", "pace", "rank", "status"} <= set(anna)
+    assert anna["rank"] == 1 and anna["status"] in ("leader", "on_track", "lagging")
+    assert anna["percent"] == pytest.approx(1_250_000.5 / 2_100_000 * 100, abs=0.05)
+
+
+def test_metrics_period_week(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path)
+    assert main(["metrics", "--json", "--period", "week", "--config", str(cfg), "--at", AT]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["period"] == {"name": "week", "start": "2026-11-23", "end": "2026-11-29"}
+    assert data["team"]["won_count"] == 0
+
+
+def test_check_reports_what_it_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path)
+    assert main(["check", "--config", str(cfg), "--at", AT]) == 0
+    out = capsys.readouterr().out
+    assert "deals: 3 (won 2, lost 0, open 1)" in out
+    assert "Анна Смирнова" in out and "2026-11-01" in out
+
+
+def test_check_lists_skipped_rows_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path, CSV + "4;Плохая;Анна Смирнова;;Сделка успешна;won;01.11.2026;31.02.2026\n")
+    assert main(["check", "--config", str(cfg), "--at", AT]) == 1
+    out = capsys.readouterr().out
+    assert "rows skipped: 1" in out and "line 5" in out
+
+
+def test_check_with_missing_file_says_which(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path)
+    (tmp_path / "deals.csv").unlink()
+    assert main(["check", "--config", str(cfg), "--at", AT]) == 1
+    captured = capsys.readouterr()
+    assert "deals.csv" in captured.out + captured.err
+
+
+@pytest.mark.parametrize("size,rotate", [("1280x720", "0"), ("1920x1080", "90")])
+def test_render_writes_a_png_of_the_physical_size(tmp_path: Path, size: str, rotate: str) -> None:
+    out = tmp_path / "board.png"
+    assert main(["render", "--config", str(ROOT / "config.yaml"), "--view", "leaderboard", "--out", str(out),
+                 "--size", size, "--rotate", rotate, "--at", AT]) == 0
+    image = pygame.image.load(str(out))
+    w, h = (int(x) for x in size.split("x"))
+    assert image.get_size() == (w, h)
+    colours = {image.get_at((x, y))[:3] for x in range(0, w, 37) for y in range(0, h, 41)}
+    assert len(colours) > 5  # a real board, not a blank frame
+
+
+def test_render_unknown_view_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "--config", str(ROOT / "config.yaml"), "--view", "nope", "--out",
+                 str(tmp_path / "x.png"), "--at", AT]) == 2
+    assert "leaderboard" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_2(tmp_path: Path) -> None:
+    result = run_cli("render", "--out", str(tmp_path / "x.png"), "--size", "huge")
+    assert result.returncode == 2 and "1920x1080" in result.stderr
+    result = run_cli("metrics", "--json", "--at", "yesterday")
+    assert result.returncode == 2 and "ISO" in result.stderr
+
+
+def test_run_without_a_screen_keeps_a_png_and_stops_on_sigterm(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("display:\n  screenshot: var/screen.png\n  size: 640x360\ncache_dir: var\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    proc = subprocess.Popen([sys.executable, "-m", "salesboard.cli", "run", "--config", str(cfg)], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    png = tmp_path / "var" / "screen.png"
+    try:
+        deadline = time.monotonic() + 15
+        while not png.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert png.exists(), "no PNG within 15 s"
+        assert pygame.image.load(str(png)).get_size() == (640, 360)
+        assert (tmp_path / "var" / "snapshot.json").exists()  # the last good data is kept on disk
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "screen.png" in out  # it says where the picture is
