@@ -163,8 +163,7 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     signal.signal(signal.SIGINT, on_signal)
 
     source = make_source(cfg, clock())
-    poller = Poller(source, cfg.source.poll_seconds, cache_path=cfg.resolve(cfg.cache_dir) / "snapshot.json",
-                    on_snapshot=lambda s: loop.post("snapshot", s), clock=clock)
+    poller = Poller.for_config(cfg, source, lambda s: loop.post("snapshot", s), clock=clock)
     try:
         with poller:
             poller.start()
@@ -179,9 +178,10 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
 
 def read_snapshot(cfg: Config, now: datetime) -> Snapshot:
     """One fetch for the command line (check, render, metrics), falling back to the cached data."""
+    from sources.cache import cache_path
     from sources.poller import fetch_once
     from sources.registry import make_source
-    return fetch_once(make_source(cfg, now), now, cache_path=cfg.resolve(cfg.cache_dir) / "snapshot.json")
+    return fetch_once(make_source(cfg, now), now, cache_path=cache_path(cfg), tz=cfg.timezone)
 
 
 def render_to_png(cfg: Config, view: str, out: Path, size: tuple[int, int], rotation: int, now: datetime,

@@ -69,6 +69,8 @@ class Snapshot:
     source: str = ""
     health: SourceHealth = field(default_factory=SourceHealth)
     skipped: tuple[SkippedRow, ...] = ()
+    # The deals were replayed from the on-disk cache at start, not yet confirmed by the source this run.
+    from_cache: bool = False
 
     @property
     def data_time(self) -> datetime:

@@ -137,7 +137,7 @@ def test_run_without_a_screen_keeps_a_png_and_stops_on_sigterm(tmp_path: Path) -
             time.sleep(0.1)
         assert png.exists(), "no PNG within 15 s"
         assert pygame.image.load(str(png)).get_size() == (640, 360)
-        assert (tmp_path / "var" / "snapshot.json").exists()  # the last good data is kept on disk
+        assert (tmp_path / "var" / "last-snapshot-demo.json").exists()  # the last good data is kept on disk
     finally:
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=20)
