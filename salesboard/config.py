@@ -82,6 +82,8 @@ class DemoSettings:
     # A live deal is won every `win_every_min`..`win_every_max` seconds while the board runs.
     win_every_min: float = 30.0
     win_every_max: float = 90.0
+    # ...for this many minutes after start (0: for ever); then the simulated pipeline's own pace.
+    live_minutes: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,8 @@ def _check(ctx: _Ctx, obj: Any, node: yaml.MappingNode, path: str) -> None:
             ctx.fail(*at("reps"), "expected 1 to 30 reps")
         if not 0 < obj.win_every_min <= obj.win_every_max:
             ctx.fail(*at("win_every_min"), "expected 0 < win_every_min <= win_every_max")
+        if obj.live_minutes < 0:
+            ctx.fail(*at("live_minutes"), "expected 0 (for ever) or more minutes")
         if not 1 <= obj.weeks_of_history <= 104:
             ctx.fail(*at("weeks_of_history"), "expected 1 to 104 weeks")
     if isinstance(obj, CsvSettings):
