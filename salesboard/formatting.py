@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 NBSP = "\u00a0"
+# Every sign here must be in the board's font (tests/test_fonts.py): Source Sans Pro has no ֏ or ₾,
+# so dram and lari are shown by their codes.
 CURRENCY_SIGNS = {"RUB": "₽", "USD": "$", "EUR": "€", "KZT": "₸", "BYN": "Br", "UAH": "₴", "GBP": "£",
-                  "CNY": "¥", "UZS": "сум", "AMD": "֏", "GEL": "₾", "TRY": "₺", "AED": "AED"}
+                  "CNY": "¥", "UZS": "сум", "AMD": "AMD", "GEL": "GEL", "TRY": "₺", "AED": "AED"}
 
 
 def currency_sign(code: str) -> str:
