@@ -31,7 +31,7 @@ check: $(STAMP)
 AT ?= 2026-11-25T15:30
 screenshots: $(STAMP)
 	$(BIN)/salesboard render --config $(CONFIG) --at $(AT) --view leaderboard --size 1920x1080 --out docs/leaderboard-1920x1080.png
-	$(BIN)/salesboard render --config $(CONFIG) --at $(AT) --view leaderboard --size 1920x1080 --rotate 90 --out docs/leaderboard-portrait.png
+	$(BIN)/salesboard render --config $(CONFIG) --at $(AT) --view leaderboard --size 1080x1920 --rotate 0 --out docs/leaderboard-portrait.png
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -15,6 +15,8 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
+
 from salesboard.config import Config, load_config
 from salesboard.errors import ConfigError, SalesboardError
 from salesboard.formatting import money
