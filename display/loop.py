@@ -1,13 +1,20 @@
 """The event loop: sleep until something happens, redraw only when something changed.
 
-A still board costs no CPU: the loop blocks in `pygame.event.wait` with a timeout and draws nothing
-unless `invalidate()` was called. Other threads (the poller, gpiozero callbacks) never touch pygame
-state: they call `post()`, which queues a user event (SDL's event queue is thread-safe).
+A still board costs almost no CPU: the loop sleeps on a threading.Event and draws nothing unless
+`invalidate()` was called. Other threads (the poller, gpiozero callbacks) never touch pygame: they
+call `post()`, which puts the message in an inbox and wakes the loop at once.
+
+Why not `pygame.event.wait(timeout)`: with the drivers a Pi kiosk uses (KMSDRM, and dummy when
+headless) SDL has no blocking wait and polls every millisecond — measured at about 1 % of a desktop
+core doing nothing. Here the loop wakes at most 10 times a second to pump SDL's input events (a key
+press waits at most 100 ms) and otherwise sleeps until a message or a timer is due.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,13 +27,14 @@ Handler = Callable[[pygame.event.Event], None]
 
 
 class Loop:
-    def __init__(self, *, max_sleep_s: float = 5.0) -> None:
+    def __init__(self, *, input_poll_s: float = 0.1) -> None:
         self._handlers: dict[int, list[Handler]] = {}
         self._dirty = True
         self._running = False
-        self._max_sleep_ms = int(max_sleep_s * 1000)
+        self._input_poll_s = input_poll_s
         self._timers: list[tuple[float, float, Callable[[], None]]] = []  # (next_due, every, fn)
-        self._user_type = pygame.event.custom_type()
+        self._inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+        self._wake = threading.Event()
         self._user_handlers: dict[str, Callable[[Any], None]] = {}
         self.frames = 0
 
@@ -44,11 +52,9 @@ class Loop:
         self._timers.append((time.monotonic() + seconds, seconds, fn))
 
     def post(self, kind: str, payload: Any = None) -> None:
-        """Thread-safe: queue a message for the main thread."""
-        try:
-            pygame.event.post(pygame.event.Event(self._user_type, kind=kind, payload=payload))
-        except pygame.error as e:  # the display was closed while a thread was finishing
-            log.debug("event dropped (%s): %s", kind, e)
+        """Thread-safe: queue a message for the main thread and wake it."""
+        self._inbox.put((kind, payload))
+        self._wake.set()
 
     def invalidate(self) -> None:
         self._dirty = True
@@ -65,20 +71,25 @@ class Loop:
                 self._timers[i] = (max(due + every, now), every, fn)
                 fn()
 
-    def _sleep_ms(self) -> int:
+    def _sleep_s(self) -> float:
         if not self._timers:
-            return self._max_sleep_ms
+            return self._input_poll_s
         wait = min(due for due, _, _ in self._timers) - time.monotonic()
-        return max(1, min(self._max_sleep_ms, int(wait * 1000) + 1))
+        return max(0.0, min(self._input_poll_s, wait))
+
+    def _drain_inbox(self) -> None:
+        while True:
+            try:
+                kind, payload = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            handler = self._user_handlers.get(kind)
+            if handler is None:
+                log.debug("no handler for message %r", kind)
+            else:
+                handler(payload)
 
     def _dispatch(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.NOEVENT:
-            return
-        if event.type == self._user_type:
-            handler = self._user_handlers.get(event.kind)
-            if handler is not None:
-                handler(event.payload)
-            return
         for handler in self._handlers.get(event.type, ()):
             handler(event)
 
@@ -90,8 +101,9 @@ class Loop:
                 self._dirty = False
                 draw()
                 self.frames += 1
-            event = pygame.event.wait(self._sleep_ms())
-            self._dispatch(event)
-            for more in pygame.event.get():
-                self._dispatch(more)
+            self._wake.wait(self._sleep_s())
+            self._wake.clear()
+            self._drain_inbox()
+            for event in pygame.event.get():
+                self._dispatch(event)
             self._run_due_timers()

@@ -19,7 +19,7 @@ def display() -> object:
 
 
 def test_draws_once_then_only_when_invalidated(display: object) -> None:
-    loop = Loop(max_sleep_s=0.02)
+    loop = Loop(input_poll_s=0.02)
     draws: list[int] = []
     ticks = {"n": 0}
 
@@ -38,7 +38,7 @@ def test_draws_once_then_only_when_invalidated(display: object) -> None:
 
 
 def test_messages_from_another_thread_run_in_the_main_thread(display: object) -> None:
-    loop = Loop(max_sleep_s=0.05)
+    loop = Loop(input_poll_s=0.05)
     seen: list[tuple[object, bool]] = []
     main = threading.get_ident()
 
@@ -55,7 +55,7 @@ def test_messages_from_another_thread_run_in_the_main_thread(display: object) ->
 
 
 def test_pygame_events_reach_handlers(display: object) -> None:
-    loop = Loop(max_sleep_s=0.05)
+    loop = Loop(input_poll_s=0.05)
     keys: list[int] = []
 
     def on_key(event: pygame.event.Event) -> None:
