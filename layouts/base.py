@@ -16,3 +16,6 @@ class ViewContext:
     snapshot: Snapshot
     config: Config
     now: datetime
+    # A problem the room must see, shown in place of "data as of" (e.g. the board runs on the last
+    # good config.yaml because the current one has a mistake). Empty: nothing to say.
+    notice: str = ""

@@ -96,6 +96,8 @@ def _gap_options(s: Standing, ctx: ViewContext, with_deals: bool) -> list[str]:
 
 def _data_line(p: Painter, ctx: ViewContext) -> tuple[str, bool]:
     cfg, snap = ctx.config, ctx.snapshot
+    if ctx.notice:
+        return ctx.notice, True
     when = local(snap.data_time, cfg)
     if snap.health.ok:
         return t(cfg.locale, "data_as_of", time=formatting.clock(when)), False

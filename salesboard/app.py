@@ -11,13 +11,12 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from salesboard.config import Config
+from salesboard.errors import ConfigError
 from salesboard.i18n import t
 from salesboard.model import Snapshot
 from salesboard import sdnotify
@@ -74,11 +73,14 @@ class Board:
     views: ViewCycle
     snapshot: Snapshot | None = None
     paused: bool = False
-    on_quit: list[Callable[[], None]] = field(default_factory=list)
 
 
-def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | None = None) -> int:
-    """Run the board until SIGTERM/SIGINT, Esc or Q. Returns the process exit code."""
+def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | None = None,
+              config_problem: ConfigError | None = None) -> int:
+    """Run the board until SIGTERM/SIGINT, Esc or Q. Returns the process exit code.
+
+    `config_problem`: config.yaml had a mistake and `cfg` is the last good one; the board says so.
+    """
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from display.screen import Screen, plan_screen
     plan = plan_screen(cfg.display.fullscreen if fullscreen is None else fullscreen)
@@ -104,11 +106,23 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     kit = Kit(cfg.display.theme)
     loop = Loop()
 
+    notice = ""
+    if config_problem is not None:
+        where = t(cfg.locale, "config_line", line=config_problem.line) if config_problem.line else ""
+        notice = t(cfg.locale, "config_fallback", where=where)
+    draw_errors: set[str] = set()
+
     def draw() -> None:
         if board.snapshot is None:
             return
-        ctx = ViewContext(board.snapshot, cfg, clock())
-        frame = render_view(board.views.current, ctx, screen.size, cfg.display.rotation, kit)
+        ctx = ViewContext(board.snapshot, cfg, clock(), notice)
+        try:
+            frame = render_view(board.views.current, ctx, screen.size, cfg.display.rotation, kit)
+        except Exception as e:  # a bug in one screen must not take the board down: keep the last frame
+            if repr(e) not in draw_errors:
+                draw_errors.add(repr(e))
+                log.exception("cannot draw %s; keeping the last picture", board.views.current)
+            return
         screen.present(frame)
 
     def got_snapshot(snapshot: Snapshot) -> None:
@@ -152,10 +166,7 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     if watchdog:
         loop.every(watchdog, lambda: sdnotify.notify("WATCHDOG=1"))
 
-    stop_requested = threading.Event()
-
     def on_signal(signum: int, _frame: object) -> None:
-        stop_requested.set()
         loop.post("quit")
 
     loop.on_message("quit", lambda _: loop.stop())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
 
-from salesboard.config import Config, load_config
+from salesboard.config import Config, last_good_path, load_config, load_config_for_board
 from salesboard.errors import ConfigError, SalesboardError
 from salesboard.formatting import money
 
@@ -81,8 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from salesboard.app import configure_logging
     configure_logging(args.verbose)
+    problem: ConfigError | None = None
     try:
-        cfg = load_config(args.config)
+        if args.command == "run":
+            cfg, problem = load_config_for_board(args.config)
+        else:
+            cfg = load_config(args.config)
     except ConfigError as e:
         print(f"salesboard: {e}", file=sys.stderr)
         return EXIT_CONFIG
@@ -90,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             from salesboard.app import run_board
-            return run_board(cfg, fullscreen=args.fullscreen, at=now if args.at else None)
+            if problem is not None:
+                print(f"salesboard: {problem}\nsalesboard: running on the last good config "
+                      f"({last_good_path(args.config)}) until this is fixed", file=sys.stderr)
+            return run_board(cfg, fullscreen=args.fullscreen, at=now if args.at else None, config_problem=problem)
         if args.command == "check":
             return _check(cfg, now)
         if args.command == "render":

@@ -205,6 +205,49 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     return dataclasses.replace(cfg, base_dir=p.resolve().parent)
 
 
+def last_good_path(config_path: str | os.PathLike[str]) -> Path:
+    """Where the board keeps a copy of the last config.yaml that loaded (beside it, in var/)."""
+    return Path(config_path).resolve().parent / "var" / "last-good-config.yaml"
+
+
+def load_config_for_board(path: str | os.PathLike[str]) -> tuple[Config, ConfigError | None]:
+    """Load config.yaml for the running board, which must not go dark over a typo.
+
+    A config that loads is remembered (copied to var/last-good-config.yaml). A config with a mistake
+    is replaced by the remembered one, and the mistake is returned so the board can show it; only
+    when there is nothing to fall back on does the error propagate (exit code 2).
+    """
+    backup = last_good_path(path)
+    try:
+        cfg = load_config(path)
+    except ConfigError as error:
+        if not backup.is_file():
+            raise
+        try:
+            cfg = parse_config(backup.read_text(encoding="utf-8"), file=str(backup))
+        except (OSError, UnicodeDecodeError, ConfigError):
+            raise error from None
+        return dataclasses.replace(cfg, base_dir=Path(path).resolve().parent), error
+    _remember(Path(path), backup)
+    return cfg, None
+
+
+def _remember(source: Path, backup: Path) -> None:
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+        if backup.is_file() and backup.read_text(encoding="utf-8") == text:
+            return
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        tmp = backup.with_name(backup.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, backup)
+    except OSError:  # a read-only folder only costs the fallback, never the board
+        pass
+
+
 def parse_config(text: str, *, file: str = "config.yaml") -> Config:
     ctx = _Ctx(file)
     try:

@@ -124,22 +124,54 @@ def test_bad_arguments_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2 and "ISO" in result.stderr
 
 
-def test_run_without_a_screen_keeps_a_png_and_stops_on_sigterm(tmp_path: Path) -> None:
-    cfg = tmp_path / "config.yaml"
-    cfg.write_text("display:\n  screenshot: var/screen.png\n  size: 640x360\ncache_dir: var\n", encoding="utf-8")
+def start_board(folder: Path) -> tuple[subprocess.Popen[str], Path]:
+    """Start `salesboard run` with no screen at all and wait (at most 15 s) for its first PNG."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
-    proc = subprocess.Popen([sys.executable, "-m", "salesboard.cli", "run", "--config", str(cfg)], cwd=tmp_path,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    png = tmp_path / "var" / "screen.png"
+    proc = subprocess.Popen([sys.executable, "-m", "salesboard.cli", "run", "--config", str(folder / "config.yaml")],
+                            cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    png = folder / "var" / "screen.png"
+    deadline = time.monotonic() + 15
+    while not png.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    return proc, png
+
+
+def stop_board(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    return proc.returncode, out, err
+
+
+def test_run_without_a_screen_keeps_a_png_and_stops_on_sigterm(tmp_path: Path) -> None:
+    (tmp_path / "config.yaml").write_text("display:\n  screenshot: var/screen.png\n  size: 640x360\n"
+                                          "cache_dir: var\n", encoding="utf-8")
+    proc, png = start_board(tmp_path)
     try:
-        deadline = time.monotonic() + 15
-        while not png.exists() and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.1)
         assert png.exists(), "no PNG within 15 s"
         assert pygame.image.load(str(png)).get_size() == (640, 360)
         assert (tmp_path / "var" / "last-snapshot-demo.json").exists()  # the last good data is kept on disk
     finally:
-        proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=20)
-    assert proc.returncode == 0, err
+        code, out, err = stop_board(proc)
+    assert code == 0, err
     assert "screen.png" in out  # it says where the picture is
+
+
+def test_a_mistake_in_config_keeps_the_board_running_on_the_last_good_one(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("display:\n  size: 640x360\n", encoding="utf-8")
+    assert main(["check", "--config", str(path), "--at", AT]) == 0  # check never remembers a config
+    assert not (tmp_path / "var" / "last-good-config.yaml").exists()
+    proc, png = start_board(tmp_path)
+    code, _, err = stop_board(proc)
+    assert code == 0 and png.exists(), err
+    assert (tmp_path / "var" / "last-good-config.yaml").exists()
+
+    path.write_text("display:\n  size: 640x360\n  rotation: 45\n", encoding="utf-8")
+    png.unlink()
+    proc, png = start_board(tmp_path)
+    try:
+        assert proc.poll() is None and png.exists(), "the board went dark over a config mistake"
+    finally:
+        code, _, err = stop_board(proc)
+    assert code == 0
+    assert "line 3" in err and "display.rotation" in err and "last good config" in err

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from salesboard.config import Config, ConfigError, load_config, parse_config
+from salesboard.config import (Config, ConfigError, last_good_path, load_config, load_config_for_board,
+                               parse_config)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,3 +139,26 @@ def test_paths_resolve_next_to_the_config(tmp_path: Path) -> None:
     (tmp_path / "config.yaml").write_text("source:\n  type: csv\n  csv:\n    path: data/deals.csv\n", encoding="utf-8")
     cfg = load_config(tmp_path / "config.yaml")
     assert cfg.resolve(cfg.source.csv.path) == tmp_path / "data" / "deals.csv"
+
+
+def test_board_falls_back_to_the_last_good_config(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("locale: en\nteam:\n  name: North\n", encoding="utf-8")
+    cfg, problem = load_config_for_board(path)
+    assert problem is None and cfg.team.name == "North"
+    assert last_good_path(path).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+    path.write_text("locale: en\nteam:\n  name: North\n  plan: lots\n", encoding="utf-8")
+    cfg, problem = load_config_for_board(path)
+    assert cfg.team.name == "North" and cfg.team.plan.month is None  # the remembered one
+    assert cfg.base_dir == tmp_path  # paths still resolve beside the admin's config.yaml
+    assert problem is not None and problem.line == 4 and problem.key_path == "team.plan"
+    assert "lots" not in last_good_path(path).read_text(encoding="utf-8")  # the bad one is not remembered
+
+
+def test_board_without_a_last_good_config_reports_the_mistake(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("locale: klingon\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config_for_board(path)
+    assert info.value.line == 1

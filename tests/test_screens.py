@@ -260,3 +260,14 @@ def test_a_configured_photo_is_shown_and_read_once(tmp_path):
         canvas = logical_size((1920, 1080), rotation)
         assert share_of(out, map_rect(face.inflate(-face.w // 2, -face.h // 2), canvas, rotation), (10, 200, 180)) > 0.9
     assert kit.images.loads == 1
+
+
+def test_a_config_notice_takes_the_place_of_data_as_of(kit, tmp_path):
+    notice = t("ru", "config_fallback", where=t("ru", "config_line", line=12))
+    frame = render(kit, ViewContext(snapshot(), config(), NOW, notice))
+    pygame.image.save(frame, str(tmp_path / "notice.png"))
+    label = marks(kit, "text", "stale")
+    assert len(label) == 1 and "config.yaml" in label[0].text and "12" in label[0].text
+    assert not [m for m in kit.marks if m.tag == "asof"]
+    header = next(m for m in kit.marks if m.tag == "header").rect
+    assert share_of(frame, header, kit.theme.amber) > 0.002
