@@ -95,8 +95,7 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
 
     screen = Screen(plan, cfg.display.size, cfg.resolve(cfg.display.screenshot))
     pygame.font.init()
-    if screen.headless:
-        log.info(t(cfg.locale, "headless", path=screen.png_path))
+    if screen.headless:  # one line, on stdout, for whoever started it by hand
         print(t(cfg.locale, "headless", path=screen.png_path), flush=True)
     else:
         log.info("screen: %s, %dx%d", screen.plan.reason, *screen.size)
