@@ -32,7 +32,7 @@ class Loop:
         self._dirty = True
         self._running = False
         self._input_poll_s = input_poll_s
-        self._timers: list[tuple[float, float, Callable[[], None]]] = []  # (next_due, every, fn)
+        self._timers: list[tuple[float, float, Callable[[], object]]] = []  # (next_due, every, fn)
         self._inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._user_handlers: dict[str, Callable[[Any], None]] = {}
@@ -47,7 +47,7 @@ class Loop:
         """Handle `post(kind, payload)` calls (from any thread) in the main thread."""
         self._user_handlers[kind] = handler
 
-    def every(self, seconds: float, fn: Callable[[], None]) -> None:
+    def every(self, seconds: float, fn: Callable[[], object]) -> None:
         """Call `fn` in the main thread every `seconds` (monotonic clock, no drift pile-up)."""
         self._timers.append((time.monotonic() + seconds, seconds, fn))
 

@@ -101,7 +101,9 @@ class Screen:
 
     def resized(self) -> None:
         """The window changed size (desktop only): pick up the new surface."""
-        self._surface = pygame.display.get_surface()
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self._surface = surface
 
     def present(self, frame: pygame.Surface) -> None:
         self._surface.blit(frame, (0, 0))

@@ -48,7 +48,7 @@ class TextCache:
         return len(self._items)
 
     def render(self, text: str, weight: str, size: int, colour: Colour) -> RenderedText:
-        key = (text, weight, int(size), tuple(colour))
+        key = (text, weight, int(size), (colour[0], colour[1], colour[2]))
         item = self._items.get(key)
         if item is not None:
             self.hits += 1

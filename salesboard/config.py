@@ -324,7 +324,7 @@ def _convert(ctx: _Ctx, tp: Any, node: yaml.Node, path: str) -> Any:
         return _convert(ctx, inner[0], node, path)
     if tp is Plan:
         return _plan(ctx, node, path)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _build(ctx, tp, node, path)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):

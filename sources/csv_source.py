@@ -406,16 +406,16 @@ class CsvSource:
 
     def _columns(self, header: list[str], delimiter: str) -> dict[str, int]:
         """CsvColumns field -> index in the row, for the columns present; errors name what to set."""
-        found = {}
+        found: dict[str, int] = {}
         for i, h in enumerate(header):
             found.setdefault(_norm_header(h), i)
         configured: CsvColumns = self.settings.columns
         columns: dict[str, int] = {}
         for f in fields(CsvColumns):
             for candidate in (getattr(configured, f.name), *HEADER_ALIASES[f.name]):
-                i = found.get(_norm_header(candidate))
-                if i is not None:
-                    columns[f.name] = i
+                index = found.get(_norm_header(candidate))
+                if index is not None:
+                    columns[f.name] = index
                     break
         missing = [k for k in REQUIRED if k not in columns]
         if "status" not in columns and "stage" not in columns:
