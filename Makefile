@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(BIN)/salesboard run --config $(CONFIG)
 
 test: $(STAMP)
+	$(BIN)/python -m mypy salesboard sources layouts display hardware bench
 	$(BIN)/python -m pytest
 
 check: $(STAMP)

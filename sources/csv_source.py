@@ -237,7 +237,7 @@ def status_of(status_cell: str, stage_cell: str, won_stages: frozenset[str],
     status = _norm_word(status_cell)
     for kind in ("won", "lost", "open"):
         if status in STATUS_WORDS[kind]:
-            return kind  # type: ignore[return-value]
+            return kind
     for text in (status, _norm_word(stage_cell)):
         if text in won_stages or text in STATUS_WORDS["won"]:
             return "won"
