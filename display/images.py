@@ -15,6 +15,9 @@ import pygame
 log = logging.getLogger(__name__)
 
 SUPERSAMPLE = 4
+# A phone photo is 12 MP (48 MB as pixels); avatars are at most a few hundred pixels even at 4K.
+# Kept originals are shrunk to this on load, so eight photos cost a few MB, not hundreds, on a Pi.
+MAX_KEPT_SIDE = 512
 
 
 def circle_mask(diameter: int) -> pygame.Surface:
@@ -38,6 +41,15 @@ def cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     return out
 
 
+def _shrunk(image: pygame.Surface, side: int) -> pygame.Surface:
+    w, h = image.get_size()
+    if max(w, h) <= side:
+        return image
+    scale = side / max(w, h)
+    src = image if image.get_bitsize() in (24, 32) else image.convert(32, 0)
+    return pygame.transform.smoothscale(src, (max(1, round(w * scale)), max(1, round(h * scale))))
+
+
 class ImageCache:
     def __init__(self) -> None:
         self._originals: dict[Path, pygame.Surface | None] = {}
@@ -49,7 +61,7 @@ class ImageCache:
             return self._originals[path]
         self.loads += 1
         try:
-            image: pygame.Surface | None = pygame.image.load(str(path))
+            image: pygame.Surface | None = _shrunk(pygame.image.load(str(path)), MAX_KEPT_SIDE)
         except (pygame.error, OSError, FileNotFoundError) as e:
             log.warning("photo %s cannot be shown (%s); showing initials instead", path, e)
             image = None

@@ -103,6 +103,7 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     clock = Clock(cfg, at)
     board = Board(cfg, clock, ViewCycle(cfg.views.show))
     kit = Kit(cfg.display.theme)
+    kit.images.preload([cfg.resolve(m.photo) for m in cfg.team.members if m.photo])  # no disk reads in draw
     loop = Loop()
 
     notice = ""

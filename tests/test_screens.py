@@ -271,3 +271,19 @@ def test_a_config_notice_takes_the_place_of_data_as_of(kit, tmp_path):
     assert not [m for m in kit.marks if m.tag == "asof"]
     header = next(m for m in kit.marks if m.tag == "header").rect
     assert share_of(frame, header, kit.theme.amber) > 0.002
+
+
+def test_a_big_photo_is_kept_small_in_memory(tmp_path):
+    photo = tmp_path / "big.png"
+    img = pygame.Surface((2400, 1800))
+    img.fill((200, 60, 90))
+    pygame.image.save(img, str(photo))
+    kit = Kit("dark")
+    kit.images.preload([photo])
+    kept = kit.images.original(photo)
+    assert kept is not None and max(kept.get_size()) <= 512 and kept.get_size() == (512, 384)
+    who = TEAM[0][0]
+    out = render(kit, ViewContext(snapshot(), config(photos={who: photo.as_posix()}), NOW))
+    face = next(m for m in kit.marks if m.tag == f"avatar:{who}").rect
+    assert share_of(out, face.inflate(-face.w // 2, -face.h // 2), (200, 60, 90)) > 0.9
+    assert kit.images.loads == 1  # preloaded: the draw read nothing from disk
