@@ -246,7 +246,8 @@ def _header_tall(p: Painter, ctx: ViewContext, st: Standings) -> int:
 def _rows(p: Painter, ctx: ViewContext, st: Standings, area: pygame.Rect, tall: bool) -> None:
     reps = list(st.reps)
     n = len(reps)
-    pitch_max, pitch_min = (p.px(204), p.px(118)) if tall else (p.px(124), p.px(64))
+    # A small team gets bigger rows (read from across the room), not empty space below them.
+    pitch_max, pitch_min = (p.px(204), p.px(118)) if tall else (p.px(160), p.px(64))
     more_h = p.px(46)
     pitch = area.h / n
     shown = n
@@ -370,8 +371,8 @@ def _wide_columns(p: Painter, area: pygame.Rect, h: int, ctx: ViewContext, label
         pill_h, pill_size = round(h * 0.56), round(h * 0.34)
         rank_w, d = round(h * 0.6), round(h * 0.74)
     else:
-        name, sub = min(p.px(50), round(h * 0.42)), min(p.px(31), round(h * 0.29))
-        pill_h, pill_size = max(p.px(24), round(h * 0.38)), min(p.px(30), round(h * 0.27))
+        name, sub = min(p.px(60), round(h * 0.42)), min(p.px(36), round(h * 0.29))
+        pill_h, pill_size = max(p.px(24), round(h * 0.38)), min(p.px(34), round(h * 0.27))
         rank_w, d = round(h * 0.56), round(h * 0.66)
     pad = p.px(20)
     name_x = area.x + pad + rank_w + p.px(14) + _avatar_room(d)[2] + p.px(22)

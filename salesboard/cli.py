@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"({last_good_path(args.config)}) until this is fixed", file=sys.stderr)
             return run_board(cfg, fullscreen=args.fullscreen, at=now if args.at else None, config_problem=problem)
         if args.command == "check":
-            return _check(cfg, now)
+            return _check(cfg, now, args.config)
         if args.command == "render":
             return _render(cfg, now, args)
         if args.command == "metrics":
@@ -110,10 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_CONFIG  # pragma: no cover - argparse refuses unknown commands
 
 
-def _check(cfg: Config, now: datetime) -> int:
+def _check(cfg: Config, now: datetime, path: Path) -> int:
     from salesboard.app import read_snapshot
     from salesboard.metrics import roster
-    print(f"config: OK ({cfg.base_dir / 'config.yaml'})")
+    print(f"config: OK ({path})")
     snap = read_snapshot(cfg, now)
     problems = 0
     if not snap.health.ok:

@@ -175,3 +175,16 @@ def test_a_mistake_in_config_keeps_the_board_running_on_the_last_good_one(tmp_pa
         code, _, err = stop_board(proc)
     assert code == 0
     assert "line 3" in err and "display.rotation" in err and "last good config" in err
+
+
+@pytest.mark.parametrize("csv_name", ["deals-bitrix24-cp1251.csv", "deals.csv"])
+def test_the_shipped_examples_load_whole(tmp_path: Path, csv_name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The examples in the README must work as they are: every row read, every rep matched."""
+    text = (ROOT / "examples" / "config-csv.yaml").read_text(encoding="utf-8")
+    text = text.replace("deals-bitrix24-cp1251.csv", str(ROOT / "examples" / csv_name))
+    text = text.replace("cache_dir: ../var/example", f"cache_dir: {tmp_path}")
+    (tmp_path / "config.yaml").write_text(text, encoding="utf-8")
+    assert main(["check", "--config", str(tmp_path / "config.yaml"), "--at", AT]) == 0
+    out = capsys.readouterr().out
+    assert "deals: 60 (won 21, lost 16, open 23)" in out
+    assert "skipped" not in out and "not on the team" not in out
