@@ -6,7 +6,9 @@ The choice, in order:
 3. A DRM device we may open (`/dev/dri/card*`, user in the `video` group): KMSDRM, full screen.
 4. Nothing: headless. The board still runs and keeps a PNG of the current screen up to date, so a
    machine with no screen (CI, a server, an SSH session) never fails just because of that.
-If a driver fails to start, we fall back to headless with one line saying why.
+If a driver fails to start, we fall back to headless with one line saying why. SDL itself falls back
+to its invisible "offscreen" driver when no real one works (say DISPLAY names a dead X server): that
+counts as headless too, or the board would draw where nobody can see it.
 """
 
 from __future__ import annotations
@@ -72,8 +74,11 @@ class Screen:
     def _open(self, plan: ScreenPlan, size: tuple[int, int] | None) -> pygame.Surface:
         if plan.driver:
             os.environ["SDL_VIDEODRIVER"] = plan.driver
+        invisible = ("dummy", "offscreen")
         try:
             pygame.display.init()
+            if not plan.headless and pygame.display.get_driver() in invisible:
+                raise pygame.error(f"SDL fell back to its {pygame.display.get_driver()} driver")
             return self._set_mode(plan, size)
         except pygame.error as e:
             if plan.headless:

@@ -71,3 +71,16 @@ def test_sd_notify_sends_a_datagram(tmp_path: Path) -> None:
     assert sdnotify.notify("READY=1", env={}) is False
     assert sdnotify.watchdog_interval({"WATCHDOG_USEC": "60000000"}) == 30.0
     assert sdnotify.watchdog_interval({}) is None
+
+
+def test_a_desktop_that_does_not_answer_falls_back_to_headless(tmp_path: Path) -> None:
+    # DISPLAY is set but SDL can only find an invisible driver (here the tests' dummy one): the
+    # board must notice and keep its PNG, not draw into the void.
+    png = tmp_path / "screen.png"
+    screen = Screen(plan_screen(None, env={"DISPLAY": ":99"}, drm_usable=False), (200, 100), png)
+    try:
+        assert screen.headless and "fell back" in screen.plan.reason
+        screen.present(pygame.Surface((200, 100)))
+        assert png.exists()
+    finally:
+        screen.close()
