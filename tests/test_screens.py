@@ -246,11 +246,16 @@ def test_nobody_is_crowned_for_nothing(kit):
     check_geometry(kit, (1920, 1080))
 
 
+def photo_file(path, size, colour):
+    """A real image file on disk, one flat colour, to find again in the pixels."""
+    img = pygame.Surface(size)
+    img.fill(colour)
+    pygame.image.save(img, str(path))
+    return path
+
+
 def test_a_configured_photo_is_shown_and_read_once(tmp_path):
-    photo = tmp_path / "olga.png"
-    img = pygame.Surface((120, 160))
-    img.fill((10, 200, 180))
-    pygame.image.save(img, str(photo))
+    photo = photo_file(tmp_path / "olga.png", (120, 160), (10, 200, 180))
     kit = Kit("dark")
     who = TEAM[3][0]
     ctx = ViewContext(snapshot(), config(photos={who: photo.as_posix()}), NOW)
@@ -274,10 +279,7 @@ def test_a_config_notice_takes_the_place_of_data_as_of(kit, tmp_path):
 
 
 def test_a_big_photo_is_kept_small_in_memory(tmp_path):
-    photo = tmp_path / "big.png"
-    img = pygame.Surface((2400, 1800))
-    img.fill((200, 60, 90))
-    pygame.image.save(img, str(photo))
+    photo = photo_file(tmp_path / "big.png", (2400, 1800), (200, 60, 90))
     kit = Kit("dark")
     kit.images.preload([photo])
     kept = kit.images.original(photo)
