@@ -261,10 +261,13 @@ class Poller:
 
 
 def _healthy(snapshot: Snapshot, source: Source) -> Snapshot:
-    """A fetched snapshot as delivered: named, fresh, and dated as the last success."""
+    """A fetched snapshot as delivered: named, fresh, and dated. A source that knows how old its
+    data really is (a CSV file: when it was exported) sets `health.last_success` itself; otherwise
+    the data is as of the fetch."""
     return dataclasses.replace(
         snapshot, source=snapshot.source or source.name, from_cache=False,
-        health=SourceHealth(ok=True, message=snapshot.health.message, last_success=snapshot.fetched_at))
+        health=SourceHealth(ok=True, message=snapshot.health.message,
+                            last_success=snapshot.health.last_success or snapshot.fetched_at))
 
 
 def _degraded(good: Snapshot | None, message: str, now: datetime, source: Source) -> Snapshot:
