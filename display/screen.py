@@ -69,6 +69,7 @@ class Screen:
         self.plan = plan
         self.png_path = png_path
         self.headless = plan.headless
+        self._png_failing = False
         self._surface = self._open(plan, size)
 
     def _open(self, plan: ScreenPlan, size: tuple[int, int] | None) -> pygame.Surface:
@@ -114,7 +115,16 @@ class Screen:
         self._surface.blit(frame, (0, 0))
         pygame.display.flip()
         if self.headless:
-            save_png_atomically(self._surface, self.png_path)
+            try:
+                save_png_atomically(self._surface, self.png_path)
+            except (OSError, pygame.error) as e:  # a full SD card must not stop the board
+                if not self._png_failing:
+                    log.warning("cannot write the screen picture %s (%s); the board goes on", self.png_path, e)
+                self._png_failing = True
+            else:
+                if self._png_failing:
+                    log.info("the screen picture %s is written again", self.png_path)
+                self._png_failing = False
 
     def close(self) -> None:
         pygame.display.quit()

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame
@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(cfg: Config, now: datetime, path: Path) -> int:
     from salesboard.app import read_snapshot
-    from salesboard.metrics import roster
+    from salesboard.metrics import counts_in, roster
+    from salesboard.periods import period_at
     print(f"config: OK ({path})")
     snap = read_snapshot(cfg, now)
     problems = 0
@@ -126,9 +127,27 @@ def _check(cfg: Config, now: datetime, path: Path) -> int:
     moments = [m for d in snap.deals for m in (d.created, d.closed) if m is not None]
     if moments:
         print(f"dates: {min(moments):%Y-%m-%d} .. {max(moments):%Y-%m-%d}")
-    won_total = sum(d.amount for d in snap.deals if d.status == "won")
+    won = [d for d in snap.deals if d.status == "won"]
+    won_total = sum(d.amount for d in won if counts_in(d, cfg))
     print(f"won in total: {money(won_total, cfg.currency, cfg.locale)}")
-    people = roster(snap, cfg)
+    # Deals that load but can never count: each is a number missing from the wall.
+    undated = [d for d in won if d.closed_or_modified is None]
+    # Weeks ahead is a typo in the year; a day or two ahead is `--at` looking at the past.
+    future = [d for d in won if d.closed_or_modified is not None and d.closed_or_modified > now + timedelta(days=30)]
+    foreign = Counter(d.currency.upper() for d in snap.deals if not counts_in(d, cfg))
+    if undated:
+        print(f"PROBLEM: {len(undated)} won deal(s) have no closing date, so they count in no period "
+              f"(add a 'closed' column): {', '.join(d.id for d in undated[:10])}")
+        problems += 1
+    if future:
+        print(f"PROBLEM: {len(future)} won deal(s) are closed over a month ahead, so they do not count yet "
+              f"(a typo in the year?): {', '.join(f'{d.id} {d.closed_or_modified:%d.%m.%Y}' for d in future[:10])}")
+        problems += 1
+    if foreign:
+        listed = ", ".join(f"{code or '?'}: {n}" for code, n in foreign.most_common())
+        print(f"PROBLEM: deals in other currencies are not counted (the board is in {cfg.currency}): {listed}")
+        problems += 1
+    people = roster(snap, cfg, period_at(cfg.views.period, now, cfg))
     print(f"reps on the board: {len(people)}: {', '.join(p.name for p in people)}")
     if cfg.team.members:
         known = {k for p in people for k in p.match}

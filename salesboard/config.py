@@ -12,6 +12,7 @@ the file. Unknown keys are errors: a typo silently ignored is a board that silen
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import types
@@ -82,7 +83,8 @@ class DemoSettings:
     # A live deal is won every `win_every_min`..`win_every_max` seconds while the board runs.
     win_every_min: float = 30.0
     win_every_max: float = 90.0
-    # ...for this many minutes after start (0: for ever); then the simulated pipeline's own pace.
+    # ...for this many minutes after start (0: no live stream; at most a day, so memory stays
+    # bounded), then the simulated pipeline's own pace.
     live_minutes: float = 60.0
 
 
@@ -268,7 +270,12 @@ def _scalar(ctx: _Ctx, node: yaml.Node, path: str) -> Any:
     """The Python value of a scalar node, with ${ENV} substituted in strings."""
     if not isinstance(node, yaml.ScalarNode):
         ctx.fail(node, path, f"expected a single value, got a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
-    value = node.value if node.tag == "tag:yaml.org,2002:str" else SafeConstructor().construct_object(node)
+    try:
+        value = node.value if node.tag == "tag:yaml.org,2002:str" else SafeConstructor().construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError) as e:
+        # YAML itself refuses the value: 2027-02-29, an unknown !tag, !!int on a fraction...
+        problem = getattr(e, "problem", None) or str(e)
+        ctx.fail(node, path, f"cannot read {node.value!r}: {problem}. Quote it to keep it as text, or correct it")
     if isinstance(value, str) and "${" in value:
         def sub(m: re.Match[str]) -> str:
             name = m.group(1)
@@ -392,15 +399,17 @@ def _convert(ctx: _Ctx, tp: Any, node: yaml.Node, path: str) -> Any:
 
 
 def _number(ctx: _Ctx, node: yaml.Node, path: str, value: Any) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):  # "1 500 000" or "1_500_000" are fine in a plan
-        cleaned = value.replace("\u00a0", "").replace(" ", "").replace("_", "").replace(",", ".")
-        try:
-            return float(cleaned)
-        except ValueError:
-            pass
-    ctx.fail(node, path, f"expected a number, got {_describe(value)}")
+    number: float | None = None
+    try:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):  # "1 500 000" or "1_500_000" are fine in a plan
+            number = float(value.replace("\u00a0", "").replace(" ", "").replace("_", "").replace(",", "."))
+    except (ValueError, OverflowError):
+        number = None
+    if number is None or not math.isfinite(number) or abs(number) > 1e15:
+        ctx.fail(node, path, f"expected a number, got {_describe(value)}")
+    return number
 
 
 def _plan(ctx: _Ctx, node: yaml.Node, path: str) -> Plan:
@@ -428,15 +437,18 @@ def _check(ctx: _Ctx, obj: Any, node: yaml.MappingNode, path: str) -> None:
                 return v, f"{path}.{key}" if path else key
         return node, f"{path}.{key}" if path else key
 
-    if isinstance(obj, SourceConfig) and obj.poll_seconds < 5:
-        ctx.fail(*at("poll_seconds"), "must be at least 5 seconds: polling faster only gets the board rate-limited")
+    if isinstance(obj, SourceConfig):
+        if obj.poll_seconds < 5:
+            ctx.fail(*at("poll_seconds"), "must be at least 5 seconds: polling faster only gets the board rate-limited")
+        if obj.poll_seconds > 86400:
+            ctx.fail(*at("poll_seconds"), "must be at most 86400 seconds (a day)")
     if isinstance(obj, DemoSettings):
         if not 1 <= obj.reps <= 30:
             ctx.fail(*at("reps"), "expected 1 to 30 reps")
         if not 0 < obj.win_every_min <= obj.win_every_max:
             ctx.fail(*at("win_every_min"), "expected 0 < win_every_min <= win_every_max")
-        if obj.live_minutes < 0:
-            ctx.fail(*at("live_minutes"), "expected 0 (for ever) or more minutes")
+        if not 0 <= obj.live_minutes <= 1440:
+            ctx.fail(*at("live_minutes"), "expected 0 (no live stream) to 1440 minutes (a day)")
         if not 1 <= obj.weeks_of_history <= 104:
             ctx.fail(*at("weeks_of_history"), "expected 1 to 104 weeks")
     if isinstance(obj, CsvSettings):
@@ -462,8 +474,8 @@ def _check(ctx: _Ctx, obj: Any, node: yaml.MappingNode, path: str) -> None:
         if obj.size is not None and (min(obj.size) < 320 or max(obj.size) > 7680):
             ctx.fail(*at("size"), "expected a size between 320 and 7680 pixels a side")
     if isinstance(obj, ViewsConfig):
-        if obj.rotate_seconds < 3:
-            ctx.fail(*at("rotate_seconds"), "expected at least 3 seconds per view")
+        if not 3 <= obj.rotate_seconds <= 3600:
+            ctx.fail(*at("rotate_seconds"), "expected 3 to 3600 seconds per view")
         if not obj.show:
             ctx.fail(*at("show"), "list at least one view")
     if isinstance(obj, TeamConfig):

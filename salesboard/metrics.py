@@ -11,7 +11,11 @@ Decisions (documented in the README too):
   Members without a plan share what is left of the team plan equally.
 - Pace = percent of plan / share of the period's working time gone. Status by pace thresholds; in the
   first `grace_share` of the period nobody is marked lagging (everyone is at zero on Monday at 9:05).
-- Ranking by won amount, then deals won; equal results share a rank ("1, 2, 2, 4").
+- Ranking by won amount, then deals won; equal results (to the kopeck) share a rank ("1, 2, 2, 4").
+- Only deals in the configured currency count (a deal with no currency is taken to be in it): adding
+  dollars to roubles would be a wrong number on the wall. `salesboard check` lists the others.
+- With no team configured, the board lists the reps with a deal created, closed or changed in the
+  period shown or the one before it: people who left long ago do not reappear from old history.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from salesboard.config import Config, Member, Plan
-from salesboard.model import Snapshot
-from salesboard.periods import (Period, PeriodKind, elapsed_share, is_working_day, period_at,
+from salesboard.model import Deal, Snapshot
+from salesboard.periods import (Period, PeriodKind, elapsed_share, is_working_day, period_at, previous,
                                 remaining_working_days, working_days, working_days_in_month)
 
 Status = Literal["leader", "on_track", "lagging"]
@@ -71,15 +75,24 @@ def _norm(key: str) -> str:
     return " ".join(key.split()).casefold()
 
 
-def roster(snapshot: Snapshot, cfg: Config) -> list[_Roster]:
-    """The people on the board: the configured team, or everyone the source knows when it is empty."""
+def counts_in(deal: Deal, cfg: Config) -> bool:
+    """Whether a deal's amount may be added to the board's totals (same currency)."""
+    return not deal.currency or deal.currency.upper() == cfg.currency
+
+
+def roster(snapshot: Snapshot, cfg: Config, period: Period | None = None) -> list[_Roster]:
+    """The people on the board: the configured team; with none, the reps active since the start of
+    the period before `period` (everyone the source knows when no period is given)."""
     if cfg.team.members:
         return [_member(m) for m in cfg.team.members]
+    since = previous(period, cfg).start if period is not None else None
+    names = {_norm(rep.key): rep.name for rep in snapshot.reps}
     seen: dict[str, str] = {}
-    for rep in snapshot.reps:
-        seen.setdefault(_norm(rep.key), rep.name)
     for deal in snapshot.deals:
-        seen.setdefault(_norm(deal.rep), deal.rep)
+        moments = (deal.created, deal.closed, deal.modified)
+        if since is None or any(m is not None and m >= since for m in moments):
+            key = _norm(deal.rep)
+            seen.setdefault(key, names.get(key, deal.rep))
     return [_Roster(k, name, frozenset({k}), Plan(), None, None) for k, name in seen.items() if k]
 
 
@@ -136,12 +149,12 @@ def standings(snapshot: Snapshot, cfg: Config, now: datetime, kind: PeriodKind =
     period = period_at(kind, now, cfg)
     share = elapsed_share(period, now, cfg)
     days_left = remaining_working_days(period, now, cfg)
-    people = roster(snapshot, cfg)
+    people = roster(snapshot, cfg, period)
     by_key = {k: i for i, p in enumerate(people) for k in p.match}
     won = [0.0] * len(people)
     count = [0] * len(people)
     for deal in snapshot.deals:
-        if deal.status != "won":
+        if deal.status != "won" or not counts_in(deal, cfg):
             continue
         moment = deal.closed_or_modified
         if moment is None or not period.contains(moment) or moment > now:
@@ -163,11 +176,11 @@ def standings(snapshot: Snapshot, cfg: Config, now: datetime, kind: PeriodKind =
 
     rows = [_standing(p.key, p.name, won[i], count[i], plans[i], share, days_left, cfg,
                       color=p.color, photo=p.photo) for i, p in enumerate(people)]
-    rows.sort(key=lambda s: (-s.won_amount, -s.won_count, s.name.casefold()))
+    rows.sort(key=lambda s: (-round(s.won_amount, 2), -s.won_count, s.name.casefold()))
     ranked: list[Standing] = []
     for i, s in enumerate(rows):
         prev = ranked[-1] if ranked else None
-        same = prev is not None and (prev.won_amount, prev.won_count) == (s.won_amount, s.won_count)
+        same = prev is not None and (round(prev.won_amount, 2), prev.won_count) == (round(s.won_amount, 2), s.won_count)
         ranked.append(_replace_rank(s, prev.rank if same and prev else i + 1))
     team = _standing("team", cfg.team.name, sum(won), sum(count), team_plan, share, days_left, cfg, rank=0)
     return Standings(period=period, team=team, reps=tuple(ranked), elapsed_share=share, days_left=days_left)

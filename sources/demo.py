@@ -11,7 +11,7 @@ How it is built:
 - Wins are steered, not just drawn: each rep tracks their own share of a month target (skill x plan),
   winning more often when behind and less when ahead. A rep's month therefore ends near their skill
   on any start date, so the board always has leaders and laggards, yet single deals stay lumpy.
-- On top, for `live_minutes` after `start` (0: for ever), a small repeat order is won every
+- On top, for `live_minutes` after `start` (0: none, at most a day), a small repeat order is won every
   win_every_min..win_every_max seconds (day and night), so whoever looks at the board sees a
   celebration within a minute or two. They are small
   on purpose: at one a minute, full-size deals would blow through the month plan within the hour;
@@ -246,7 +246,7 @@ class DemoSource:
         self._live_next = self._start_ts + self._live.uniform(*self._every)
         # The fast stream is a welcome, not a business: after live_minutes the pipeline's own pace
         # goes on alone, so a demo board left overnight still looks like a real month.
-        self._live_end = self._start_ts + demo.live_minutes * 60 if demo.live_minutes > 0 else math.inf
+        self._live_end = self._start_ts + demo.live_minutes * 60
         self._id_prefix = f"DEMO-{anchor:%y%m%d}"
         self._live_prefix = f"DEMO-{self._start:%y%m%d-%H%M%S}"
 

@@ -40,6 +40,8 @@ chown -R "$USER_NAME:$USER_NAME" "$PREFIX"
 
 install -m 644 "$PREFIX/systemd/salesboard.service" /etc/systemd/system/salesboard.service
 systemctl daemon-reload
+# A Pi has no clock battery: make time-sync.target really wait for NTP, or "today" may be wrong at boot.
+systemctl enable systemd-time-wait-sync.service 2>/dev/null || echo "note: systemd-time-wait-sync not available"
 systemctl enable salesboard
 systemctl restart salesboard
 echo "salesboard is running. Edit $PREFIX/config.yaml, then: sudo systemctl restart salesboard"

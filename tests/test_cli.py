@@ -188,3 +188,17 @@ def test_the_shipped_examples_load_whole(tmp_path: Path, csv_name: str, capsys: 
     out = capsys.readouterr().out
     assert "deals: 60 (won 21, lost 16, open 23)" in out
     assert "skipped" not in out and "not on the team" not in out
+
+
+def test_check_flags_deals_that_load_but_can_never_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = write_config(tmp_path, "id;rep;amount;currency;status;closed\n"
+                                 "1;Анна Смирнова;1000;RUB;won;03.11.2026\n"
+                                 "2;Анна Смирнова;2000;RUB;won;\n"
+                                 "3;Борис Иванов;3000;RUB;won;03.11.2062\n"
+                                 "4;Борис Иванов;4000;USD;won;04.11.2026\n")
+    assert main(["check", "--config", str(cfg), "--at", AT]) == 1
+    out = capsys.readouterr().out
+    assert "1 won deal(s) have no closing date" in out and ": 2" in out
+    assert "closed over a month ahead" in out and "03.11.2062" in out
+    assert "other currencies" in out and "USD: 1" in out
+    assert "won in total: 6\u00a0000\u00a0₽" in out  # 1000 + 2000 + 3000 roubles; the dollars are not added

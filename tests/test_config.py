@@ -122,6 +122,19 @@ def test_values_are_converted() -> None:
     ("source:\n  demo:\n    reps: 0\n", "source.demo.reps", 3),
     ("source: csv\n", "source", 1),
     ("working_days: []\n", "working_days", 1),
+    # YAML itself refuses these; they must still be a ConfigError with the line, never a traceback.
+    ("holidays: [2027-02-29]\n", "holidays[0]", 1),
+    ("team:\n  name: !secret team_name\n", "team.name", 2),
+    ("team:\n  plan: !!int 5_000_000.5\n", "team.plan", 2),
+    ("team:\n  plan: 1" + "0" * 320 + "\n", "team.plan", 2),
+    # Numbers that are not numbers would freeze the poller or blank every frame.
+    ("team:\n  plan: .nan\n", "team.plan", 2),
+    ("team:\n  plan: .inf\n", "team.plan", 2),
+    ("source:\n  poll_seconds: .inf\n", "source.poll_seconds", 2),
+    ("source:\n  poll_seconds: .nan\n", "source.poll_seconds", 2),
+    ("source:\n  poll_seconds: 100000\n", "source.poll_seconds", 2),
+    ("views:\n  rotate_seconds: .nan\n", "views.rotate_seconds", 2),
+    ("source:\n  demo:\n    live_minutes: 2000\n", "source.demo.live_minutes", 3),
 ])
 def test_each_bad_value_points_at_its_key(text: str, path: str, line: int) -> None:
     err = error_of(text)

@@ -332,7 +332,9 @@ def test_the_fast_stream_stops_after_live_minutes_so_the_month_stays_believable(
     assert month.team.percent is not None and month.team.percent < 150
 
 
-def test_live_minutes_zero_means_for_ever() -> None:
+def test_live_minutes_zero_means_no_stream_and_a_day_is_the_most() -> None:
     src = DemoSource(config("source:\n  demo:\n    live_minutes: 0\n"), START)
-    wins = live_wins(src.fetch(START + timedelta(hours=3)))
-    assert wins[-1] > START + timedelta(hours=2, minutes=58)
+    assert live_wins(src.fetch(START + timedelta(hours=3))) == []
+    src = DemoSource(config("source:\n  demo:\n    live_minutes: 1440\n"), START)
+    wins = live_wins(src.fetch(START + timedelta(hours=26)))
+    assert START + timedelta(hours=23, minutes=58) < wins[-1] <= START + timedelta(hours=24)

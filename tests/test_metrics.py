@@ -216,3 +216,36 @@ def test_json_shape() -> None:
     for rep in data["reps"]:
         assert {"name", "won_amount", "won_count", "plan", "percent", "pace", "rank", "status"} <= set(rep)
         assert rep["status"] in ("leader", "on_track", "lagging")
+
+
+def test_ties_to_the_kopeck_share_a_rank_despite_float_sums() -> None:
+    deals = (won("anna", 100_000.10, at(2026, 11, 3), 1), won("anna", 200_000.20, at(2026, 11, 4), 2),
+             won("Борис Иванов", 300_000.30, at(2026, 11, 3), 1), won("Борис Иванов", 0.0, at(2026, 11, 5), 2))
+    assert 100_000.10 + 200_000.20 != 300_000.30 + 0.0  # the float trap this test is about
+    st = standings(snap(*deals), TEAM, at(2026, 11, 16), "month")
+    assert [s.rank for s in st.reps] == [1, 1, 3]
+
+
+def test_only_deals_in_the_board_currency_count() -> None:
+    def in_(currency: str, amount: float) -> Deal:
+        return Deal(f"{currency}{amount}", "t", "Борис Иванов", amount, currency, "won", "won",
+                    closed=at(2026, 11, 3))
+    deals = (in_("RUB", 100_000), in_("", 50_000), in_("USD", 1_000), in_("EUR", 1_000_000), in_("rub", 1))
+    st = standings(snap(*deals), TEAM, at(2026, 11, 16), "month")
+    boris = next(s for s in st.reps if s.name == "Борис Иванов")
+    assert (boris.won_amount, boris.won_count) == (150_001, 3)
+    assert st.team.won_amount == 150_001
+
+
+def test_without_a_team_only_recently_active_reps_are_listed() -> None:
+    now = at(2026, 11, 16)
+    deals = (
+        won("Анна", 500_000, at(2026, 11, 10)),
+        won("Давно ушёл", 900_000, at(2025, 3, 10)),  # years ago: not on the board
+        won("Октябрь", 100_000, at(2026, 10, 20)),  # the previous month: still on it
+        Deal("x", "t", "Стажёр", 10, "RUB", "new", "open", created=at(2026, 11, 12)),  # active, no wins yet
+    )
+    cfg = parse_config("team:\n  plan: 900000\n")
+    st = standings(snap(*deals), cfg, now, "month")
+    assert sorted(s.name for s in st.reps) == ["Анна", "Октябрь", "Стажёр"]
+    assert all(s.plan == pytest.approx(300_000) for s in st.reps)

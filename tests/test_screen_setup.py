@@ -84,3 +84,16 @@ def test_a_desktop_that_does_not_answer_falls_back_to_headless(tmp_path: Path) -
         assert png.exists()
     finally:
         screen.close()
+
+
+def test_an_unwritable_picture_is_logged_once_and_the_board_goes_on(tmp_path: Path, caplog) -> None:
+    blocker = tmp_path / "notadir"
+    blocker.write_text("a file where a folder should be")
+    screen = Screen(plan_screen(None, env={}, drm_usable=False), (100, 80), blocker / "screen.png")
+    try:
+        for _ in range(3):
+            screen.present(pygame.Surface((100, 80)))
+        warnings = [r for r in caplog.records if "cannot write the screen picture" in r.getMessage()]
+        assert len(warnings) == 1
+    finally:
+        screen.close()
