@@ -21,7 +21,7 @@ from display.theme import Colour, hex_colour
 from layouts.base import ViewContext
 from salesboard import formatting
 from salesboard.i18n import t
-from salesboard.metrics import Standing, Standings, standings
+from salesboard.metrics import Standing, Standings, is_stale, standings
 from salesboard.periods import local
 
 SEP = " · "
@@ -98,11 +98,13 @@ def _data_line(p: Painter, ctx: ViewContext) -> tuple[str, bool]:
     cfg, snap = ctx.config, ctx.snapshot
     if ctx.notice:
         return ctx.notice, True
-    when = local(snap.data_time, cfg)
-    if snap.health.ok:
-        return t(cfg.locale, "data_as_of", time=formatting.clock(when)), False
-    age = formatting.age(local(ctx.now, cfg) - when, cfg.locale)
-    return t(cfg.locale, "data_stale", time=formatting.clock(when), age=age), True
+    when, now = local(snap.data_time, cfg), local(ctx.now, cfg)
+    # Not today's data: say which day, or "data as of 18:00" would pass for today's.
+    time = formatting.clock(when) if when.date() == now.date() else formatting.day_and_clock(when, cfg.locale)
+    if not is_stale(snap, cfg, now):
+        return t(cfg.locale, "data_as_of", time=time), False
+    key = "data_old" if snap.health.ok else "data_stale"
+    return t(cfg.locale, key, time=time, age=formatting.age(now - when, cfg.locale)), True
 
 
 def _titles(ctx: ViewContext, st: Standings) -> tuple[str, list[str]]:

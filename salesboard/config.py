@@ -92,6 +92,9 @@ class DemoSettings:
 class SourceConfig:
     type: Literal["demo", "csv"] = "demo"
     poll_seconds: float = 60.0
+    # Data older than this is shown as old (amber, with its age) even when the source answers.
+    # None: 26 hours for a CSV file (a nightly export is fine), else 3 polls and at least 10 minutes.
+    stale_minutes: float | None = None
     demo: DemoSettings = field(default_factory=DemoSettings)
     csv: CsvSettings = field(default_factory=CsvSettings)
 
@@ -442,6 +445,8 @@ def _check(ctx: _Ctx, obj: Any, node: yaml.MappingNode, path: str) -> None:
             ctx.fail(*at("poll_seconds"), "must be at least 5 seconds: polling faster only gets the board rate-limited")
         if obj.poll_seconds > 86400:
             ctx.fail(*at("poll_seconds"), "must be at most 86400 seconds (a day)")
+        if obj.stale_minutes is not None and not 1 <= obj.stale_minutes <= 100_000:
+            ctx.fail(*at("stale_minutes"), "expected 1 to 100000 minutes, or leave it out for the automatic choice")
     if isinstance(obj, DemoSettings):
         if not 1 <= obj.reps <= 30:
             ctx.fail(*at("reps"), "expected 1 to 30 reps")

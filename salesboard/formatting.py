@@ -68,6 +68,11 @@ def clock(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+def day_and_clock(moment: datetime, locale: str) -> str:
+    """A moment on another day: "27.11 18:00" (ru) / "27 Nov 18:00" (en)."""
+    return f"{moment:%d.%m %H:%M}" if locale == "ru" else f"{moment.day} {moment:%b %H:%M}"
+
+
 def age(delta: timedelta, locale: str) -> str:
     """How old data is, for "data as of 14:05 (2 h ago)"."""
     minutes = max(0, int(delta.total_seconds() // 60))

@@ -21,7 +21,7 @@ Decisions (documented in the README too):
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from salesboard.config import Config, Member, Plan
@@ -73,6 +73,20 @@ class _Roster:
 
 def _norm(key: str) -> str:
     return " ".join(key.split()).casefold()
+
+
+def stale_after(cfg: Config) -> timedelta:
+    """How old data may be before the board says so (see SourceConfig.stale_minutes)."""
+    if cfg.source.stale_minutes is not None:
+        return timedelta(minutes=cfg.source.stale_minutes)
+    if cfg.source.type == "csv":
+        return timedelta(hours=26)
+    return timedelta(seconds=max(3 * cfg.source.poll_seconds, 600))
+
+
+def is_stale(snapshot: Snapshot, cfg: Config, now: datetime) -> bool:
+    """The source failed, or its data is older than `stale_after` (a hung poller, an old export)."""
+    return not snapshot.health.ok or now - snapshot.data_time > stale_after(cfg)
 
 
 def counts_in(deal: Deal, cfg: Config) -> bool:

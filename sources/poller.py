@@ -102,9 +102,12 @@ class Poller:
                    clock: Callable[[], datetime] | None = None) -> Poller:
         """A poller with the config's cadence, timezone and cache file.
 
-        A local file has no server to spare, so a CSV source retries at the normal cadence.
+        A local file has no server to spare, so a CSV source retries at the normal cadence. The demo
+        makes its data rather than fetching it: there is nothing to keep, and no SD card to wear.
         """
-        return cls(source, cfg.source.poll_seconds, on_snapshot=on_snapshot, cache_path=cache.cache_path(cfg),
+        keep = cfg.source.type != "demo"
+        return cls(source, cfg.source.poll_seconds, on_snapshot=on_snapshot,
+                   cache_path=cache.cache_path(cfg) if keep else None,
                    tz=cfg.timezone, clock=clock,
                    max_backoff=cfg.source.poll_seconds if cfg.source.type == "csv" else MAX_BACKOFF)
 

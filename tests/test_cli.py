@@ -143,13 +143,16 @@ def stop_board(proc: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 
 def test_run_without_a_screen_keeps_a_png_and_stops_on_sigterm(tmp_path: Path) -> None:
-    (tmp_path / "config.yaml").write_text("display:\n  screenshot: var/screen.png\n  size: 640x360\n"
-                                          "cache_dir: var\n", encoding="utf-8")
+    write_config(tmp_path, extra="display:\n  screenshot: var/screen.png\n  size: 640x360\ncache_dir: var\n")
     proc, png = start_board(tmp_path)
     try:
         assert png.exists(), "no PNG within 15 s"
         assert pygame.image.load(str(png)).get_size() == (640, 360)
-        assert (tmp_path / "var" / "last-snapshot-demo.json").exists()  # the last good data is kept on disk
+        cached = tmp_path / "var" / "last-snapshot-csv.json"
+        deadline = time.monotonic() + 10
+        while not cached.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert cached.exists()  # the last good data is kept on disk
     finally:
         code, out, err = stop_board(proc)
     assert code == 0, err
@@ -165,6 +168,7 @@ def test_a_mistake_in_config_keeps_the_board_running_on_the_last_good_one(tmp_pa
     code, _, err = stop_board(proc)
     assert code == 0 and png.exists(), err
     assert (tmp_path / "var" / "last-good-config.yaml").exists()
+    assert not (tmp_path / "var" / "last-snapshot-demo.json").exists()  # made-up data is not kept
 
     path.write_text("display:\n  size: 640x360\n  rotation: 45\n", encoding="utf-8")
     png.unlink()

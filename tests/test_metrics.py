@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from salesboard.config import Config, parse_config
-from salesboard.metrics import plan_for, standings, standings_json
-from salesboard.model import Deal, Rep, Snapshot
+from salesboard.metrics import is_stale, plan_for, standings, standings_json
+from salesboard.model import Deal, Rep, Snapshot, SourceHealth
 from salesboard.periods import (elapsed_share, period_at, remaining_working_days, working_days,
                                 working_seconds)
 
@@ -249,3 +249,18 @@ def test_without_a_team_only_recently_active_reps_are_listed() -> None:
     st = standings(snap(*deals), cfg, now, "month")
     assert sorted(s.name for s in st.reps) == ["Анна", "Октябрь", "Стажёр"]
     assert all(s.plan == pytest.approx(300_000) for s in st.reps)
+
+
+def test_data_goes_stale_by_source_kind_or_config() -> None:
+    now = at(2026, 11, 16, 12)
+
+    def aged(minutes: float, ok: bool = True) -> Snapshot:
+        return Snapshot((), (), fetched_at=now, health=SourceHealth(ok=ok, last_success=now - timedelta(minutes=minutes)))
+
+    demo = parse_config("source:\n  poll_seconds: 60\n")
+    assert not is_stale(aged(9), demo, now) and is_stale(aged(11), demo, now)  # 3 polls, at least 10 min
+    assert is_stale(aged(0, ok=False), demo, now)  # a failing source is stale at once
+    csv = parse_config("source:\n  type: csv\n")
+    assert not is_stale(aged(25 * 60), csv, now) and is_stale(aged(27 * 60), csv, now)  # a nightly export is fine
+    custom = parse_config("source:\n  type: csv\n  stale_minutes: 30\n")
+    assert is_stale(aged(31), custom, now)

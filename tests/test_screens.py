@@ -56,11 +56,13 @@ def config(members=TEAM, *, plans=True, theme="dark", locale="ru", name="Отд�
     return parse_config("\n".join(lines) + "\n")
 
 
-def snapshot(members=TEAM, *, ok=True):
+def snapshot(members=TEAM, *, ok=True, age=None):
+    """Deals of `members`; fresh data (a minute old) unless the source failed three hours ago."""
+    age = age if age is not None else (timedelta(minutes=1) if ok else timedelta(hours=3))
     deals = [Deal(f"{i}-{j}", "сделка", who, amount, "RUB", "Сделка успешна", "won",
                   closed=NOW - timedelta(days=1 + j, hours=i))
              for i, (who, _, amounts) in enumerate(members) for j, amount in enumerate(amounts)]
-    health = SourceHealth(ok=ok, message="" if ok else "CRM не отвечает", last_success=NOW - timedelta(hours=3))
+    health = SourceHealth(ok=ok, message="" if ok else "CRM не отвечает", last_success=NOW - age)
     return Snapshot(tuple(deals), tuple(Rep(who, who) for who, _, _ in members),
                     fetched_at=NOW - timedelta(minutes=1), source="test", health=health)
 
@@ -142,7 +144,7 @@ def test_text_is_cached_between_frames(kit):
 def test_stale_data_shows_a_calm_amber_banner(kit, tmp_path):
     fresh = render(kit, ViewContext(snapshot(), config(), NOW))
     header = next(m for m in kit.marks if m.tag == "header").rect
-    assert one(kit, "asof").text == t("ru", "data_as_of", time="12:40")
+    assert one(kit, "asof").text == t("ru", "data_as_of", time="15:39")
     assert not marks(kit, prefix="stale")
     stale = render(kit, ViewContext(snapshot(ok=False), config(), NOW))
     pygame.image.save(stale, str(tmp_path / "stale.png"))
@@ -289,3 +291,14 @@ def test_a_big_photo_is_kept_small_in_memory(tmp_path):
     face = next(m for m in kit.marks if m.tag == f"avatar:{who}").rect
     assert share_of(out, face.inflate(-face.w // 2, -face.h // 2), (200, 60, 90)) > 0.9
     assert kit.images.loads == 1  # preloaded: the draw read nothing from disk
+
+
+def test_old_data_is_shown_as_old_even_when_the_source_answers(kit):
+    """A nightly export from two days ago, or a poller that hangs: the wall must not look current."""
+    render(kit, ViewContext(snapshot(age=timedelta(hours=50)), config(), NOW))
+    label = marks(kit, "text", "stale")
+    assert len(label) == 1
+    when = NOW - timedelta(hours=50)
+    assert label[0].text == t("ru", "data_old", time=f"{when:%d.%m %H:%M}", age="2\u00a0дн. назад")
+    render(kit, ViewContext(snapshot(age=timedelta(minutes=5)), config(), NOW))
+    assert not marks(kit, "text", "stale") and one(kit, "asof").text == t("ru", "data_as_of", time="15:35")
