@@ -27,11 +27,23 @@ common names below are tried (first match wins).
     101;Поставка кофе;Анна Смирнова;1 250 000,50;RUB;Сделка успешна;01.11.2026;28.11.2026 14:05
 
 Reading decisions:
-- Encoding: UTF-8 (with or without BOM) is tried strictly first; if the bytes are not UTF-8 the file is
-  read as cp1251 (what Excel writes on a Russian Windows). `encoding` in the config forces one.
+- Encoding: a file starting with a UTF-16 byte order mark (FF FE or FE FF: Excel's "Unicode text",
+  usually tab-delimited) is read as UTF-16; otherwise UTF-8 (with or without BOM) is tried strictly
+  first, and if the bytes are not UTF-8 the file is read as cp1251 (what Excel writes on a Russian
+  Windows). `encoding` in the config forces one.
 - Delimiter: the one of `;`, `,` and tab that occurs most often (outside quotes) in the header line; on
   a tie `;` beats tab beats `,`. Excel's `sep=;` first line is honoured. `delimiter` forces one.
-- Amounts and dates: see `parse_amount` and `parse_datetime`.
+- Amounts and dates: see `parse_amount` and `parse_datetime`. Only a currency may stand next to the
+  number ("1,5 млн", "2 тыс.", "Итого 1000" are skipped, not misread). A negative amount (a refund) is
+  kept, so it lowers the rep's won total; a trailing minus ("50000-", as accounting exports write it) is
+  a negative amount too. "DD.MM.YY" dates are 20YY.
+- A row is "too few fields" only if it ends before the rep, amount or status / stage cell; missing
+  optional cells after those (an empty "modified" that Excel did not write) are empty.
+- A totals row (its first non-empty cell or its rep cell is "Итого", "Всего", "Общий итог", "Total",
+  "Totals" or "Grand total", any case, maybe with a colon) is skipped as "a totals row", wherever it is:
+  it is never a rep.
+- The data is dated by the file: `health.last_success` is the file's modification time (when the export
+  was made, not when it was polled), never later than the poll; `fetched_at` is the poll.
 - Status: a recognised status cell (won / lost / open and their Russian words) decides; otherwise a stage
   listed in `won_stages` / `lost_stages` (or itself called won / lost, "успешно", "проиграна"...);
   anything else is open.
@@ -42,6 +54,7 @@ Reading decisions:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import logging
@@ -100,13 +113,17 @@ _CURRENCY_WORDS: dict[str, str] = {
 }
 
 REQUIRED = ("rep", "amount")
+# First cells of the summary line under an export (Excel, 1C, pivot tables); compared after _norm_word.
+TOTALS_WORDS = frozenset({"итого", "всего", "общий итог", "total", "totals", "grand total"})
 DATE_FIELDS = ("created", "closed", "modified")
 _DELIMITERS = (";", "\t", ",")  # the tie-break order
 _SPACES = " \u00a0\u202f\u2009\u2007"
+_MINUSES = "-\u2212"  # hyphen-minus and the minus sign
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _NUMBER = re.compile(r"\d(?:[\d" + _SPACES + r"',.]*\d)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[" + _SPACES + r"']\d{3})+")
 _DOTTED = re.compile(
-    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"
+    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})"
     r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T].*)?")
 
@@ -115,8 +132,12 @@ def parse_amount(text: str) -> tuple[float, str | None]:
     """The number in an amount cell and the currency code written next to it, if any.
 
     Accepted: "1 250 000,50" (spaces, U+00A0 or U+202F group thousands; comma is the decimal mark),
-    "1,250,000.50", "1.250.000,50", "1250000", "1'250'000", with a currency sign or word on either side
-    ("1 250 000 ₽", "₽1,250,000", "1250000 руб.", "USD 99.90") and a leading minus.
+    "1,250,000.50", "1.250.000,50", "1250000", "1'250'000", with a currency sign, code or word on either
+    side ("1 250 000 ₽", "₽1,250,000", "1250000 руб.", "USD 99.90") and one minus before or after the
+    number ("-1 500", "$-1500", "50000-": accounting exports put it last).
+
+    Nothing but a currency may stand next to the number: "1,5 млн", "2 тыс.", "Итого 1000", "x1000" are
+    refused, because reading them as 1.5, 2 or 1000 would put a wrong number on the board.
 
     Where both "," and "." appear, the last one is the decimal mark. Where only one of them appears:
     several times, it groups thousands; once, it groups thousands only if exactly three digits follow it,
@@ -131,29 +152,38 @@ def parse_amount(text: str) -> tuple[float, str | None]:
         raise ValueError("empty amount")
     runs = list(_NUMBER.finditer(s))
     if len(runs) != 1:
-        raise ValueError(f"amount {text.strip()!r} is not a number")
+        raise ValueError(f"amount {s!r} is not a number")
     run = runs[0]
     prefix, suffix = s[: run.start()], s[run.end():]
-    negative = "-" in prefix or "\u2212" in prefix
-    currency = _currency_in(prefix.replace("-", "").replace("\u2212", "")) or _currency_in(suffix)
+    minuses = sum((prefix + suffix).count(m) for m in _MINUSES)
+    if minuses > 1:
+        raise ValueError(f"amount {s!r} is not a number")
+    currencies: set[str] = set()
     for part in (prefix, suffix):
-        rest = part.replace("-", "").replace("\u2212", "").strip(_SPACES + ".")
-        if rest and _currency_in(rest) is None and not all(c.isalpha() or c in _SPACES + "." for c in rest):
-            raise ValueError(f"amount {text.strip()!r} is not a number")
+        word = part.translate({ord(m): " " for m in _MINUSES}).strip(_SPACES)
+        if not word:
+            continue
+        code = _currency_in(word)
+        if code is None:
+            raise ValueError(f"amount {s!r} is not a number ({word!r} is not a currency)")
+        currencies.add(code)
+    if len(currencies) > 1:
+        raise ValueError(f"amount {s!r} names two currencies")
+    currency = next(iter(currencies), None)
     core = run.group()
     spaced = any(c in core for c in _SPACES + "'")
     if spaced:
         head = re.split(r"[,.]", core, maxsplit=1)[0]
         if not _GROUPED.fullmatch(head):
-            raise ValueError(f"amount {text.strip()!r} has odd digit groups")
+            raise ValueError(f"amount {s!r} has odd digit groups")
         core = core.replace("'", "")
         for c in _SPACES:
             core = core.replace(c, "")
     try:
         value = _plain_number(core)
     except ValueError:
-        raise ValueError(f"amount {text.strip()!r} is not a number") from None
-    return (-value if negative else value), currency
+        raise ValueError(f"amount {s!r} is not a number") from None
+    return (-value if minuses else value), currency
 
 
 def _plain_number(core: str) -> float:
@@ -204,7 +234,8 @@ def parse_datetime(text: str, tz: tzinfo) -> datetime | None:
     """A date cell as an aware datetime, or None when the cell is empty.
 
     Accepted: ISO 8601 ("2026-11-28", "2026-11-28T14:05", "2026-11-28 14:05:00+03:00", "...Z") and
-    "28.11.2026", "28.11.2026 14:05", "28.11.2026 14:05:30". A time without an offset is local time in
+    "28.11.2026", "28.11.2026 14:05", "28.11.2026 14:05:30"; a two-digit year ("28.11.26", as Excel
+    shows short dates) is 20YY, as deals on a board are. A time without an offset is local time in
     the configured timezone; one with an offset is converted to it. A date without a time is midnight
     (00:00 local) of that day, so a deal closed "today" counts from the start of today.
     Raises ValueError for anything else, including impossible dates such as 31.02.2026.
@@ -215,7 +246,8 @@ def parse_datetime(text: str, tz: tzinfo) -> datetime | None:
     m = _DOTTED.fullmatch(s)
     try:
         if m:
-            moment = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0),
+            year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+            moment = datetime(year, int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0),
                               int(m["S"] or 0))
         elif _ISO.fullmatch(s):
             moment = datetime.fromisoformat(s)
@@ -286,7 +318,11 @@ class CsvSource:
         self._parsed: _Parsed | None = None
 
     def fetch(self, now: datetime) -> Snapshot:
-        """The deals in the file; the file is parsed again only if it changed since the last fetch."""
+        """The deals in the file; the file is parsed again only if it changed since the last fetch.
+
+        `health.last_success` is the file's modification time: the board's "data as of" tells when the
+        export was made. It is capped at `now`, so a PC clock running ahead cannot date data in the future.
+        """
         with self._lock:
             stamp = self._stat()
             if stamp != self._stamp or self._parsed is None:
@@ -295,8 +331,9 @@ class CsvSource:
                 self._report(parsed)
                 self._parsed, self._stamp = parsed, stamp
             parsed = self._parsed
+        exported = min(_file_time(stamp[0], self._tz), now)
         return Snapshot(deals=parsed.deals, reps=parsed.reps, fetched_at=now, source=self.name,
-                        health=SourceHealth(ok=True, last_success=now), skipped=parsed.skipped)
+                        health=SourceHealth(ok=True, last_success=exported), skipped=parsed.skipped)
 
     def _stat(self) -> tuple[int, int, int]:
         try:
@@ -324,20 +361,25 @@ class CsvSource:
         raise SourceError(f"{self.path} keeps changing while being read; it will be read again on the next poll.")
 
     def _decode(self, data: bytes) -> str:
-        """Text from bytes: forced encoding, or UTF-8 (BOM or not) strictly, falling back to cp1251."""
+        """Text from bytes: forced encoding, or UTF-16 by its BOM, or UTF-8 (BOM or not) strictly,
+        falling back to cp1251."""
         wanted = self.settings.encoding
         if wanted == "auto":
-            try:
-                return data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                wanted = "cp1251"
-        codec = "utf-8-sig" if wanted in ("utf-8", "utf8") else wanted  # a BOM is never part of a header
+            if data.startswith(_UTF16_BOMS):  # Excel's "Unicode text"; the codec reads and drops the BOM
+                codec, expected = "utf-16", "UTF-16"
+            else:
+                try:
+                    return data.decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    codec, expected = "cp1251", "UTF-8 or cp1251"
+        else:
+            codec = "utf-8-sig" if wanted in ("utf-8", "utf8") else wanted  # a BOM is never part of a header
+            expected = wanted
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError) as e:
             raise SourceError(
-                f"{self.path} is not {'UTF-8 or cp1251' if self.settings.encoding == 'auto' else wanted} text "
-                f"({e}). Save it as \"CSV UTF-8\", or set "
+                f"{self.path} is not {expected} text ({e}). Save it as \"CSV UTF-8\", or set "
                 f"source.csv.encoding in config.yaml (auto, utf-8, utf-8-sig or cp1251).") from None
 
     def _parse(self, text: str) -> _Parsed:
@@ -361,7 +403,9 @@ class CsvSource:
         reps: dict[str, Rep] = {}
         skipped: list[SkippedRow] = []
         seen_ids: dict[str, int] = {}
-        need = max(columns.values()) + 1
+        # Only the required cells must be there; cell() reads missing optional trailing cells as empty.
+        status_at = min(columns[k] for k in ("status", "stage") if k in columns)
+        need = max(*(columns[k] for k in REQUIRED), status_at) + 1
         while True:
             start = reader.line_num + 1 + offset
             try:
@@ -373,6 +417,9 @@ class CsvSource:
                 continue
             if not any(cell.strip() for cell in row):
                 continue  # empty lines and Excel's trailing ";;;;" rows
+            if _is_totals(row, columns["rep"]):
+                skipped.append(SkippedRow(start, "a totals row"))
+                continue
             if len(row) < need:
                 skipped.append(SkippedRow(start, f"too few fields: {len(row)}, the header has {len(header)} "
                                                  f"(is the delimiter {_show(delimiter)} right?)"))
@@ -480,6 +527,19 @@ def _next_nonempty(lines: io.StringIO, number: int) -> tuple[int, str]:
         if raw.strip():
             return number, raw
     return number, ""
+
+
+def _is_totals(row: list[str], rep_at: int) -> bool:
+    """Whether a row is the summary line under the deals ("Итого:", "Total"), not a deal of a rep."""
+    first = next((c for c in row if c.strip()), "")
+    rep = row[rep_at] if rep_at < len(row) else ""
+    return any(_norm_word(c).rstrip(":").rstrip() in TOTALS_WORDS for c in (first, rep))
+
+
+def _file_time(mtime_ns: int, tz: tzinfo) -> datetime:
+    """A file's modification time as an aware datetime in `tz`, to the microsecond."""
+    seconds, ns = divmod(mtime_ns, 1_000_000_000)
+    return datetime.fromtimestamp(seconds, tz).replace(microsecond=ns // 1000)
 
 
 def _show(delimiter: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 from datetime import datetime, timedelta, timezone
@@ -73,6 +74,23 @@ def test_bytes_that_are_neither_utf8_nor_cp1251_give_a_clear_error(tmp_path: Pat
         load(tmp_path)
 
 
+@pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")])
+def test_excel_unicode_text_utf16_with_bom_and_tabs_is_read(tmp_path: Path, bom: bytes, codec: str) -> None:
+    text = "\r\n".join(line.replace(";", "\t") for line in [RU_HEADER, *RU_ROWS]) + "\r\n"
+    (tmp_path / "deals.csv").write_bytes(bom + text.encode(codec))
+    snap = load(tmp_path)
+    assert [d.id for d in snap.deals] == ["101", "102", "103"]  # the BOM did not eat the "ID" header
+    assert (snap.deals[0].rep, snap.deals[0].amount) == ("Анна Смирнова", 1250000.5)
+    assert [d.status for d in snap.deals] == ["won", "open", "lost"]
+    assert snap.skipped == ()
+
+
+def test_a_cut_off_utf16_file_says_it_is_not_utf16(tmp_path: Path) -> None:
+    (tmp_path / "deals.csv").write_bytes(codecs.BOM_UTF16_LE + "rep\tamount\tstatus\r\n".encode("utf-16-le") + b"A")
+    with pytest.raises(SourceError, match="is not UTF-16"):
+        load(tmp_path)
+
+
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
 def test_each_delimiter_is_detected_from_the_header(tmp_path: Path, delimiter: str) -> None:
     rows = [["id", "rep", "amount", "status", "title"],
@@ -120,6 +138,16 @@ def test_excel_sep_line_names_the_delimiter(tmp_path: Path) -> None:
     ("USD 99.90", 99.9, "USD"),
     ("€ 10", 10.0, "EUR"),
     ("-1 500", -1500.0, None),
+    ("\u22121 500", -1500.0, None),
+    ("50000-", -50000.0, None),  # accounting exports put the minus last
+    ("1 500 ₽-", -1500.0, "RUB"),
+    ("$-1,500", -1500.0, "USD"),
+    ("- 1500 руб.", -1500.0, "RUB"),
+    ("1500 р.", 1500.0, "RUB"),
+    ("1500р", 1500.0, "RUB"),
+    ("RUB 1500", 1500.0, "RUB"),
+    ("1500 ₸", 1500.0, "KZT"),
+    ("1500 EUR", 1500.0, "EUR"),
     ("1,250", 1250.0, None),  # one comma + exactly three digits: thousands
     ("1.250", 1250.0, None),
     ("1,25", 1.25, None),
@@ -145,6 +173,17 @@ def test_amount_formats(text: str, value: float, currency: str | None) -> None:
     ("1 2 3 руб", "odd digit groups"),
     ("5 руб 4", "is not a number"),
     ("28.11.2026", "is not a number"),
+    ("1,5 млн", r"^amount '1,5 млн' is not a number \('млн' is not a currency\)$"),
+    ("2 тыс.", "is not a number"),
+    ("Итого 1000", "is not a number"),
+    ("x1000", "is not a number"),
+    ("1000 шт", "is not a number"),
+    ("~1000", "is not a number"),
+    (".5", "is not a number"),
+    ("1000.", "is not a number"),
+    ("--5", "is not a number"),
+    ("-5-", "is not a number"),
+    ("$100 €", "names two currencies"),
 ])
 def test_bad_amounts_are_refused_with_a_reason(text: str, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
@@ -164,6 +203,9 @@ def test_bad_amounts_are_refused_with_a_reason(text: str, reason: str) -> None:
     ("28.11.2026 14:05", datetime(2026, 11, 28, 14, 5, tzinfo=MSK)),
     ("8.1.2026 9:05:07", datetime(2026, 1, 8, 9, 5, 7, tzinfo=MSK)),
     (" 28.11.2026 ", datetime(2026, 11, 28, 0, 0, tzinfo=MSK)),
+    ("12.11.26", datetime(2026, 11, 12, 0, 0, tzinfo=MSK)),  # a two-digit year is 20YY
+    ("12.11.26 14:05", datetime(2026, 11, 12, 14, 5, tzinfo=MSK)),
+    ("1.2.99 9:05:07", datetime(2099, 2, 1, 9, 5, 7, tzinfo=MSK)),
 ])
 def test_date_formats_become_aware_local_times(text: str, expected: datetime) -> None:
     got = parse_datetime(text, MSK)
@@ -175,7 +217,8 @@ def test_empty_date_is_none() -> None:
     assert parse_datetime("  ", MSK) is None
 
 
-@pytest.mark.parametrize("text", ["31.02.2026", "2026-02-30", "28/11/2026", "вчера", "28.11.2026 25:00", "20261128"])
+@pytest.mark.parametrize("text", ["31.02.2026", "2026-02-30", "28/11/2026", "вчера", "28.11.2026 25:00", "20261128",
+                                  "28.11.126", "28.11.6", "31.02.26"])
 def test_impossible_or_unknown_dates_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="is not a real date"):
         parse_datetime(text, MSK)
@@ -248,6 +291,28 @@ def test_currency_column_amount_sign_and_default(tmp_path: Path) -> None:
     assert [d.currency for d in load(tmp_path).deals] == ["RUB", "EUR", "RUB", "KZT"]
 
 
+def test_amounts_with_words_are_skipped_and_refunds_are_kept(tmp_path: Path) -> None:
+    write(tmp_path, ["id;rep;amount;status",
+                     "1;Ann;1,5 млн;won",  # 2
+                     "2;Ann;2 тыс.;won",  # 3
+                     "3;Ann;x1000;won",  # 4
+                     "4;Ann;1 000 000 ₽;won",  # 5 good
+                     "5;Ann;-50 000;won",  # 6 a refund
+                     "6;Ann;20000-;won"])  # 7 a refund, accounting style
+    snap = load(tmp_path)
+    assert [(d.id, d.amount, d.currency) for d in snap.deals] == [
+        ("4", 1000000.0, "RUB"), ("5", -50000.0, "RUB"), ("6", -20000.0, "RUB")]
+    assert [(s.line, s.reason) for s in snap.skipped] == [
+        (2, "amount '1,5 млн' is not a number ('млн' is not a currency)"),
+        (3, "amount '2 тыс.' is not a number ('тыс.' is not a currency)"),
+        (4, "amount 'x1000' is not a number ('x' is not a currency)")]
+
+
+def test_two_digit_years_in_a_file_are_this_century(tmp_path: Path) -> None:
+    write(tmp_path, ["rep;amount;status;closed", "Ann;1;won;12.11.26"])
+    assert load(tmp_path).deals[0].closed == datetime(2026, 11, 12, tzinfo=MSK)
+
+
 # ------------------------------------------------------------------------------------------ bad rows
 
 
@@ -283,6 +348,50 @@ def test_bad_rows_are_skipped_with_line_and_reason_and_the_rest_loads(tmp_path: 
     assert reasons[8].startswith("too few fields: 2, the header has 5")
     assert reasons[12] == "duplicate id '1' (first on line 2)"
     assert all(isinstance(s, SkippedRow) for s in snap.skipped)
+
+
+def test_a_row_missing_only_optional_trailing_cells_loads(tmp_path: Path) -> None:
+    write(tmp_path, ["id,rep,amount,status,closed,modified",
+                     "1,Anna,1000,won,2026-11-10",  # no modified: Excel drops empty trailing cells
+                     "2,Bob,5,open",  # no closed, no modified
+                     "3,Bob,7"])  # no status: too few
+    snap = load(tmp_path)
+    assert [(d.id, d.rep, d.amount, d.status, d.closed, d.modified) for d in snap.deals] == [
+        ("1", "Anna", 1000.0, "won", datetime(2026, 11, 10, tzinfo=MSK), None),
+        ("2", "Bob", 5.0, "open", None, None)]
+    assert [s.line for s in snap.skipped] == [4]
+    assert snap.skipped[0].reason.startswith("too few fields: 3, the header has 6")
+
+
+def test_the_nearer_of_status_and_stage_is_the_one_a_row_needs(tmp_path: Path) -> None:
+    write(tmp_path, ["rep;amount;status;title;stage", "Ann;1;won", "Bob;2"])
+    snap = load(tmp_path)
+    assert [(d.rep, d.status) for d in snap.deals] == [("Ann", "won")]
+    assert [s.line for s in snap.skipped] == [3]
+
+
+TOTALS_FILE = [
+    "id;rep;amount;status",  # 1
+    "1;Ann;100;won",  # 2
+    "2;Bob;50;won",  # 3
+    ";Итого;150;",  # 4 in the rep cell
+    "Итого:;;150;",  # 5 the first cell, with a colon
+    ";;;",  # 6 empty
+    ";  всего : ;150;won",  # 7 spacing and case
+    "TOTAL;;150",  # 8 short, but a totals row, not "too few fields"
+    ";Totals;150;won",  # 9
+    ";Общий итог;150;won",  # 10 Excel pivot table, Russian
+    "Grand Total;;150;won",  # 11 Excel pivot table, English
+    ";Итоговый;5;won",  # 12 a rep whose name only starts like it
+]
+
+
+def test_totals_rows_are_skipped_and_never_become_a_rep(tmp_path: Path) -> None:
+    write(tmp_path, TOTALS_FILE)
+    snap = load(tmp_path)
+    assert [r.key for r in snap.reps] == ["Ann", "Bob", "Итоговый"]
+    assert [d.amount for d in snap.deals] == [100.0, 50.0, 5.0]
+    assert [(s.line, s.reason) for s in snap.skipped] == [(n, "a totals row") for n in (4, 5, 7, 8, 9, 10, 11)]
 
 
 def test_skipped_rows_are_logged_once_per_file_version(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -330,13 +439,48 @@ def test_unchanged_file_is_not_parsed_again_and_changed_file_is(tmp_path: Path) 
     later = NOW + timedelta(minutes=1)
     second = source.fetch(later)
     assert second.deals is first.deals  # the very same parsed tuple: no re-read
-    assert second.fetched_at == later and second.health.last_success == later
+    assert second.fetched_at == later
 
     write(tmp_path, ["rep;amount;status", "Ann;200;won", "Bob;5;open"])  # same mtime second is possible
     _bump_mtime(path)
     third = source.fetch(later)
     assert [(d.rep, d.amount) for d in third.deals] == [("Ann", 200.0), ("Bob", 5.0)]
     assert [r.key for r in third.reps] == ["Ann", "Bob"]
+
+
+def _set_mtime(path: Path, moment: datetime) -> None:
+    seconds = int(moment.timestamp())
+    os.utime(path, ns=(path.stat().st_atime_ns, seconds * 1_000_000_000 + moment.microsecond * 1000))
+
+
+def test_the_data_is_dated_by_the_file_not_by_the_poll(tmp_path: Path) -> None:
+    path = write(tmp_path, ["rep;amount;status", "Ann;100;won"])
+    exported = datetime(2026, 11, 28, 9, 30, 15, 250000, tzinfo=MSK)
+    _set_mtime(path, exported)
+    cfg = csv_cfg(tmp_path)
+    source = CsvSource(cfg.source.csv, cfg)
+    snap = source.fetch(NOW)
+    assert snap.health.ok and snap.health.last_success == exported and snap.fetched_at == NOW
+    assert snap.health.last_success is not None and snap.health.last_success.tzinfo == MSK
+    later = NOW + timedelta(minutes=5)
+    assert source.fetch(later).health.last_success == exported  # polled again, same export
+    write(tmp_path, ["rep;amount;status", "Ann;200;won"])
+    _set_mtime(path, exported + timedelta(hours=1))
+    assert source.fetch(later).health.last_success == exported + timedelta(hours=1)
+
+
+def test_the_file_time_is_in_the_configured_timezone(tmp_path: Path) -> None:
+    path = write(tmp_path, ["rep;amount;status", "Ann;1;won"])
+    _set_mtime(path, datetime(2026, 11, 28, 6, 0, tzinfo=timezone.utc))
+    cfg = Config(base_dir=tmp_path, timezone=ZoneInfo("Asia/Almaty"), source=SourceConfig(type="csv"))
+    got = CsvSource(cfg.source.csv, cfg).fetch(NOW).health.last_success
+    assert got == datetime(2026, 11, 28, 6, 0, tzinfo=timezone.utc) and got.tzinfo == ZoneInfo("Asia/Almaty")
+
+
+def test_a_file_from_the_future_is_dated_no_later_than_the_poll(tmp_path: Path) -> None:
+    path = write(tmp_path, ["rep;amount;status", "Ann;1;won"])
+    _set_mtime(path, NOW + timedelta(hours=2))  # the exporting PC's clock runs ahead
+    assert load(tmp_path).health.last_success == NOW
 
 
 def test_a_file_replaced_with_the_same_size_and_mtime_is_still_noticed(tmp_path: Path) -> None:
