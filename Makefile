@@ -34,6 +34,7 @@ screenshots: $(STAMP)
 	$(BIN)/salesboard render --config $(CONFIG) --at $(AT) --view leaderboard --size 1920x1080 --out docs/leaderboard-1920x1080.png
 	$(BIN)/salesboard render --config $(CONFIG) --at $(AT) --view leaderboard --size 1080x1920 --rotate 0 --out docs/leaderboard-portrait.png
 	$(BIN)/salesboard render --config examples/config-csv.yaml --at $(AT) --view leaderboard --size 1280x720 --out docs/leaderboard-csv-1280x720.png
+	$(BIN)/salesboard render --config examples/config-en.yaml --at $(AT) --view leaderboard --size 1920x1080 --out docs/leaderboard-en-light.png
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
