@@ -166,18 +166,20 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     if watchdog:
         loop.every(watchdog, lambda: sdnotify.notify("WATCHDOG=1"))
 
+    # SIGTERM/SIGINT stop the board; SIGHUP (`systemctl reload salesboard`) reads the source now,
+    # for an admin who has just exported a fresh CSV. Handlers only post: the loop does the work.
     def on_signal(signum: int, _frame: object) -> None:
-        loop.post("quit")
+        loop.post("refresh" if signum == signal.SIGHUP else "quit")
 
     loop.on_message("quit", lambda _: loop.stop())
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    loop.on_message("refresh", lambda _: poller.refresh())
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, on_signal)
 
     source = make_source(cfg, clock())
     poller = Poller.for_config(cfg, source, lambda s: loop.post("snapshot", s), clock=clock)
     try:
         with poller:
-            poller.start()
             sdnotify.notify("READY=1")
             loop.run(draw)
     finally:

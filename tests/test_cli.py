@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pygame
@@ -206,3 +207,30 @@ def test_check_flags_deals_that_load_but_can_never_count(tmp_path: Path, capsys:
     assert "closed over a month ahead" in out and "03.11.2062" in out
     assert "other currencies" in out and "USD: 1" in out
     assert "won in total: 6\u00a0000\u00a0₽" in out  # 1000 + 2000 + 3000 roubles; the dollars are not added
+
+
+def test_sighup_reads_the_source_now_and_the_picture_follows(tmp_path: Path) -> None:
+    """The whole pipe, live: file on disk -> poller thread -> loop -> leaderboard -> PNG."""
+    cfg = write_config(tmp_path, extra="display:\n  size: 640x360\n")
+    # An hour between polls: only the signal can make the board read the file again in time.
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  type: csv\n", "  type: csv\n  poll_seconds: 3600\n"),
+                   encoding="utf-8")
+    proc, png = start_board(tmp_path)
+    try:
+        assert png.exists(), "no PNG within 15 s"
+        first = png.stat().st_mtime_ns
+        before = pygame.image.load(str(png))
+        (tmp_path / "deals.csv").write_text(CSV + "9;Большая;Борис Иванов;9 000 000;Сделка успешна;won;01.11.2026;"
+                                            f"{datetime.now():%d.%m.%Y} 00:01\n", encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while png.stat().st_mtime_ns == first and time.monotonic() < deadline:
+            time.sleep(0.05)
+        after = pygame.image.load(str(png))
+        assert png.stat().st_mtime_ns != first, "the board did not redraw after SIGHUP"
+        assert proc.poll() is None  # SIGHUP refreshes; it does not stop the board
+        changed = sum(before.get_at((x, y)) != after.get_at((x, y)) for x in range(0, 640, 8) for y in range(0, 360, 8))
+        assert changed > 50  # Борис overtook Анна: the rows really changed
+    finally:
+        code, _, err = stop_board(proc)
+    assert code == 0, err
