@@ -18,6 +18,9 @@ apt-get update
 # python3-lgpio: gpiozero's pin library on a Pi 5 (no aarch64 wheel on PyPI, so the venv sees
 # the system's packages). v4l-utils: cec-ctl, to switch the TV on and off over HDMI-CEC.
 apt-get install -y python3 python3-venv python3-pip make
+# What pygame-ce's SDL loads at run time: DRM/GBM/EGL for KMSDRM on the console, libgl1 for the
+# desktop (Wayland) path.
+apt-get install -y libdrm2 libgbm1 libegl1 libgles2 libgl1
 apt-get install -y python3-lgpio v4l-utils || echo "note: python3-lgpio/v4l-utils not installed (not a Pi OS?)"
 
 id -u "$USER_NAME" >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/$USER_NAME \
