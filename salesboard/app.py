@@ -68,11 +68,10 @@ class ViewCycle:
 class Board:
     """The running board's state, owned by the main thread."""
 
-    cfg: Config
-    clock: Clock
     views: ViewCycle
     snapshot: Snapshot | None = None
     paused: bool = False
+    last_draw_error: str = ""  # logged once, not once a frame
 
 
 def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | None = None,
@@ -101,7 +100,7 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
         log.info("screen: %s, %dx%d", screen.plan.reason, *screen.size)
 
     clock = Clock(cfg, at)
-    board = Board(cfg, clock, ViewCycle(cfg.views.show))
+    board = Board(ViewCycle(cfg.views.show))
     kit = Kit(cfg.display.theme)
     kit.images.preload([cfg.resolve(m.photo) for m in cfg.team.members if m.photo])  # no disk reads in draw
     loop = Loop()
@@ -110,7 +109,6 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
     if config_problem is not None:
         where = t(cfg.locale, "config_line", line=config_problem.line) if config_problem.line else ""
         notice = t(cfg.locale, "config_fallback", where=where)
-    draw_errors: set[str] = set()
 
     def draw() -> None:
         if board.snapshot is None:
@@ -119,10 +117,11 @@ def run_board(cfg: Config, *, fullscreen: bool | None = None, at: datetime | Non
         try:
             frame = render_view(board.views.current, ctx, screen.size, cfg.display.rotation, kit)
         except Exception as e:  # a bug in one screen must not take the board down: keep the last frame
-            if repr(e) not in draw_errors:
-                draw_errors.add(repr(e))
+            if repr(e) != board.last_draw_error:
+                board.last_draw_error = repr(e)
                 log.exception("cannot draw %s; keeping the last picture", board.views.current)
             return
+        board.last_draw_error = ""
         screen.present(frame)
 
     def got_snapshot(snapshot: Snapshot) -> None:
