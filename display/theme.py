@@ -82,7 +82,7 @@ class Theme:
         return self.avatar_palette[zlib.crc32(name.strip().casefold().encode("utf-8")) % len(self.avatar_palette)]
 
 
-_AVATARS_DARK = (  # mid-tone, so white initials read on every one of them
+_AVATARS = (  # mid-tone, so white initials read on every one of them
     (52, 120, 220), (22, 128, 112), (124, 90, 200), (192, 72, 120), (196, 100, 40),
     (60, 140, 70), (40, 110, 170), (150, 90, 60), (96, 104, 200), (160, 70, 150),
 )
@@ -102,7 +102,7 @@ DARK = Theme(
     teal=(64, 184, 214),
     amber=(245, 163, 72),
     neutral=(120, 140, 170),
-    avatar_palette=_AVATARS_DARK,
+    avatar_palette=_AVATARS,
 )
 
 LIGHT = Theme(
@@ -120,7 +120,7 @@ LIGHT = Theme(
     teal=(10, 126, 160),
     amber=(204, 110, 12),
     neutral=(120, 134, 156),
-    avatar_palette=_AVATARS_DARK,
+    avatar_palette=_AVATARS,
 )
 
 THEMES: dict[str, Theme] = {"dark": DARK, "light": LIGHT}

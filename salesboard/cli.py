@@ -20,6 +20,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything impo
 from salesboard.config import Config, last_good_path, load_config, load_config_for_board
 from salesboard.errors import ConfigError, SalesboardError
 from salesboard.formatting import money
+from salesboard.model import rep_key
 
 EXIT_OK, EXIT_PROBLEM, EXIT_CONFIG = 0, 1, 2
 
@@ -151,7 +152,7 @@ def _check(cfg: Config, now: datetime, path: Path) -> int:
     print(f"reps on the board: {len(people)}: {', '.join(p.name for p in people)}")
     if cfg.team.members:
         known = {k for p in people for k in p.match}
-        strangers = sorted({d.rep for d in snap.deals if " ".join(d.rep.split()).casefold() not in known})
+        strangers = sorted({d.rep for d in snap.deals if rep_key(d.rep) not in known})
         if strangers:
             print(f"not on the team (add them to team.members[].match to count them): {', '.join(strangers[:20])}")
     if snap.skipped:

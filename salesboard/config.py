@@ -27,6 +27,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from salesboard.errors import ConfigError
+from salesboard.model import rep_key
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -487,7 +488,7 @@ def _check(ctx: _Ctx, obj: Any, node: yaml.MappingNode, path: str) -> None:
         seen: dict[str, int] = {}
         for i, m in enumerate(obj.members):
             for key in m.match or (m.name,):
-                k = key.strip().casefold()
+                k = rep_key(key)
                 if k in seen:
                     item = node
                     for kk, vv in node.value:

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from salesboard.config import Config, Member, Plan
-from salesboard.model import Deal, Snapshot
+from salesboard.model import Deal, Snapshot, rep_key
 from salesboard.periods import (Period, PeriodKind, elapsed_share, is_working_day, period_at, previous,
                                 remaining_working_days, working_days, working_days_in_month)
 
@@ -62,17 +62,15 @@ class Standings:
 
 
 @dataclass(frozen=True, slots=True)
-class _Roster:
+class RosterEntry:
+    """A person on the board and the keys their deals carry in the source."""
+
     key: str
     name: str
     match: frozenset[str]
     plan: Plan
     color: str | None
     photo: str | None
-
-
-def _norm(key: str) -> str:
-    return " ".join(key.split()).casefold()
 
 
 def stale_after(cfg: Config) -> timedelta:
@@ -94,25 +92,25 @@ def counts_in(deal: Deal, cfg: Config) -> bool:
     return not deal.currency or deal.currency.upper() == cfg.currency
 
 
-def roster(snapshot: Snapshot, cfg: Config, period: Period | None = None) -> list[_Roster]:
+def roster(snapshot: Snapshot, cfg: Config, period: Period) -> list[RosterEntry]:
     """The people on the board: the configured team; with none, the reps active since the start of
-    the period before `period` (everyone the source knows when no period is given)."""
+    the period before `period`."""
     if cfg.team.members:
         return [_member(m) for m in cfg.team.members]
-    since = previous(period, cfg).start if period is not None else None
-    names = {_norm(rep.key): rep.name for rep in snapshot.reps}
+    since = previous(period, cfg).start
+    names = {rep_key(rep.key): rep.name for rep in snapshot.reps}
     seen: dict[str, str] = {}
     for deal in snapshot.deals:
         moments = (deal.created, deal.closed, deal.modified)
-        if since is None or any(m is not None and m >= since for m in moments):
-            key = _norm(deal.rep)
+        if any(m is not None and m >= since for m in moments):
+            key = rep_key(deal.rep)
             seen.setdefault(key, names.get(key, deal.rep))
-    return [_Roster(k, name, frozenset({k}), Plan(), None, None) for k, name in seen.items() if k]
+    return [RosterEntry(k, name, frozenset({k}), Plan(), None, None) for k, name in seen.items() if k]
 
 
-def _member(m: Member) -> _Roster:
-    keys = frozenset(_norm(k) for k in (m.match or (m.name,)))
-    return _Roster(m.name, m.name, keys, m.plan, m.color, m.photo)
+def _member(m: Member) -> RosterEntry:
+    keys = frozenset(rep_key(k) for k in (m.match or (m.name,)))
+    return RosterEntry(m.name, m.name, keys, m.plan, m.color, m.photo)
 
 
 def _daily_rate(plan: Plan, d: date, cfg: Config) -> float:
@@ -173,7 +171,7 @@ def standings(snapshot: Snapshot, cfg: Config, now: datetime, kind: PeriodKind =
         moment = deal.closed_or_modified
         if moment is None or not period.contains(moment) or moment > now:
             continue
-        i = by_key.get(_norm(deal.rep))
+        i = by_key.get(rep_key(deal.rep))
         if i is not None:
             won[i] += deal.amount
             count[i] += 1
@@ -190,18 +188,16 @@ def standings(snapshot: Snapshot, cfg: Config, now: datetime, kind: PeriodKind =
 
     rows = [_standing(p.key, p.name, won[i], count[i], plans[i], share, days_left, cfg,
                       color=p.color, photo=p.photo) for i, p in enumerate(people)]
-    rows.sort(key=lambda s: (-round(s.won_amount, 2), -s.won_count, s.name.casefold()))
+    def result(s: Standing) -> tuple[float, int]:  # to the kopeck: float sums must not break ties
+        return round(s.won_amount, 2), s.won_count
+
+    rows.sort(key=lambda s: (-result(s)[0], -result(s)[1], s.name.casefold()))
     ranked: list[Standing] = []
     for i, s in enumerate(rows):
-        prev = ranked[-1] if ranked else None
-        same = prev is not None and (round(prev.won_amount, 2), prev.won_count) == (round(s.won_amount, 2), s.won_count)
-        ranked.append(_replace_rank(s, prev.rank if same and prev else i + 1))
+        tied = ranked and result(ranked[-1]) == result(s)
+        ranked.append(replace(s, rank=ranked[-1].rank if tied else i + 1))
     team = _standing("team", cfg.team.name, sum(won), sum(count), team_plan, share, days_left, cfg, rank=0)
     return Standings(period=period, team=team, reps=tuple(ranked), elapsed_share=share, days_left=days_left)
-
-
-def _replace_rank(s: Standing, rank: int) -> Standing:
-    return replace(s, rank=rank)
 
 
 def standings_json(st: Standings) -> dict[str, Any]:

@@ -15,6 +15,12 @@ DealStatus = Literal["open", "won", "lost"]
 DEAL_STATUSES: tuple[DealStatus, ...] = ("open", "won", "lost")
 
 
+def rep_key(name: str) -> str:
+    """How a rep name or CRM id is compared: case and spacing do not matter ("Анна  Смирнова" ==
+    "анна смирнова"). Config, metrics and `check` all match people with this one rule."""
+    return " ".join(name.split()).casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class Rep:
     """A sales rep as a source knows them: `key` is the CRM user id or the name used in a CSV."""

@@ -175,3 +175,9 @@ def test_board_without_a_last_good_config_reports_the_mistake(tmp_path: Path) ->
     with pytest.raises(ConfigError) as info:
         load_config_for_board(path)
     assert info.value.line == 1
+
+
+def test_duplicate_match_keys_use_the_same_rule_as_matching_deals() -> None:
+    # Metrics match "Анна  Смирнова" and "анна смирнова" to one person, so config must refuse both.
+    err = error_of("team:\n  members:\n    - name: Анна  Смирнова\n    - name: x\n      match: [анна смирнова]\n")
+    assert err.key_path == "team.members[1]"
