@@ -16,11 +16,12 @@ from __future__ import annotations
 import glob
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
+
+from salesboard.atomic import replacing
 
 log = logging.getLogger("salesboard.display")
 
@@ -131,13 +132,7 @@ class Screen:
 
 
 def save_png_atomically(surface: pygame.Surface, path: Path) -> None:
-    """Write the PNG beside its final name and rename it, so a viewer never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".screen-", suffix=".png", dir=path.parent)
-    os.close(fd)
-    try:
-        pygame.image.save(surface, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the PNG beside its final name and rename it, so a viewer never sees half a file.
+    No fsync: it is rewritten on every change, and an SD card should not pay for each one."""
+    with replacing(path, durable=False) as tmp:
+        pygame.image.save(surface, str(tmp))

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from yaml.constructor import SafeConstructor
 
+from salesboard.atomic import replacing
 from salesboard.errors import ConfigError
 from salesboard.model import rep_key
 
@@ -243,13 +244,8 @@ def _remember(source: Path, backup: Path) -> None:
         text = source.read_text(encoding="utf-8-sig")
         if backup.is_file() and backup.read_text(encoding="utf-8") == text:
             return
-        backup.parent.mkdir(parents=True, exist_ok=True)
-        tmp = backup.with_name(backup.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, backup)
+        with replacing(backup) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     except OSError:  # a read-only folder only costs the fallback, never the board
         pass
 

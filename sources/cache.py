@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from salesboard.atomic import replacing
 from salesboard.config import Config
 from salesboard.errors import SourceError
 from salesboard.model import DEAL_STATUSES, Deal, Rep, SkippedRow, Snapshot, SourceHealth
@@ -32,40 +31,12 @@ def cache_path(cfg: Config) -> Path:
 def save_snapshot(path: Path, snapshot: Snapshot) -> None:
     """Write `snapshot` to `path` atomically. Raises SourceError if the folder is not writable."""
     data = json.dumps(snapshot_to_dict(snapshot), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    tmp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_dir(path.parent)
+        with replacing(path) as tmp:
+            tmp.write_bytes(data)
     except OSError as e:
         raise SourceError(f"cannot write the cache {path}: {e.strerror or e}. "
                           f"Check that cache_dir in config.yaml is a writable folder.") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder, and that is fine."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def load_snapshot(path: Path, tz: tzinfo | None = None) -> Snapshot | None:
